@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+// scstudio-cli: everything the studio does, headless, through the same engine calls.
+#include "cli/CliArgs.h"
+#include "cli/SimulateCommand.h"
+#include "cli/ModelsCommand.h"
+
+#if __has_include("cli/AnalyseCommand.h")
+#include "cli/AnalyseCommand.h"
+#define SCS_HAVE_ANALYSE 1
+#endif
+#if __has_include("cli/PluginsCommand.h")
+#include "cli/PluginsCommand.h"
+#define SCS_HAVE_PLUGINS 1
+#endif
+
+#include "expr/SourceError.h"
+#include "jobs/JobContext.h"
+#include "ode/Simulation.h"
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+const char* kUsage =
+    "usage: scstudio-cli <command> [options]   (scstudio-cli <command> --help for details)\n"
+    "commands:\n"
+    "  simulate      simulate one neuron model; summary, CSV or JSON\n"
+    "  analyse KIND  run an analysis (fi, bifurcation, sensitivity, phase, heatmap, sta,\n"
+    "                frequency, isi, classify)\n"
+    "  models        list the model catalogue (--search TEXT, --json)\n"
+    "  check         check a model's equations and units; report errors with line and column\n"
+    "  plugins       list plugins and their problems; run a plugin job\n"
+    "  version       print the studio version\n";
+
+int dispatch(const std::string& command, const std::vector<std::string>& rest) {
+    using namespace scs::cli;
+    if (command == "simulate") return runSimulateCommand(rest, std::cout, std::cerr);
+    if (command == "models") return runModelsCommand(rest, std::cout, std::cerr);
+    if (command == "check") return runCheckCommand(rest, std::cout, std::cerr);
+#ifdef SCS_HAVE_ANALYSE
+    if (command == "analyse" || command == "analyze") return runAnalyseCommand(rest, std::cout, std::cerr);
+#endif
+#ifdef SCS_HAVE_PLUGINS
+    if (command == "plugins") return runPluginsCommand(rest, std::cout, std::cerr);
+#endif
+    if (command == "version" || command == "--version") {
+        std::cout << "scstudio-cli " << SCS_VERSION << '\n';
+        return 0;
+    }
+    if (command == "help" || command == "--help" || command == "-h") {
+        std::cout << kUsage;
+        return 0;
+    }
+    throw UsageError("unknown command '" + command + "'");
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        std::cerr << kUsage;
+        return 2;
+    }
+    const std::string command = args.front();
+    args.erase(args.begin());
+    try {
+        return dispatch(command, args);
+    } catch (const scs::cli::UsageError& e) {
+        std::cerr << "scstudio-cli: " << e.what() << '\n';
+        return 2;
+    } catch (const scs::ModelError& e) {
+        for (const auto& d : e.diagnostics()) std::cerr << "scstudio-cli: " << d.format() << '\n';
+        return 1;
+    } catch (const scs::JobCancelled&) {
+        std::cerr << "scstudio-cli: cancelled\n";
+        return 130;
+    } catch (const std::exception& e) {
+        std::cerr << "scstudio-cli: error: " << e.what() << '\n';
+        return 1;
+    }
+}

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+#include "ode/Program.h"
+
+#include <cmath>
+
+namespace scs {
+namespace {
+
+inline double exprel(double x) {
+    if (x == 0.0) return 1.0;
+    return std::expm1(x) / x;
+}
+
+inline double sign(double x) { return (x > 0) - (x < 0); }
+
+// Python's modulo: the result has the sign of the divisor (Brian2 follows Python).
+inline double pymod(double a, double b) {
+    const double r = std::fmod(a, b);
+    return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
+}
+
+} // namespace
+
+double applyOp(OpCode op, double a, double b, double c) {
+    switch (op) {
+    case OpCode::Copy: return a;
+    case OpCode::Add: return a + b;
+    case OpCode::Sub: return a - b;
+    case OpCode::Mul: return a * b;
+    case OpCode::Div: return a / b;
+    case OpCode::Pow: return std::pow(a, b);
+    case OpCode::Mod: return pymod(a, b);
+    case OpCode::Neg: return -a;
+    case OpCode::Lt: return a < b;
+    case OpCode::Le: return a <= b;
+    case OpCode::Gt: return a > b;
+    case OpCode::Ge: return a >= b;
+    case OpCode::Eq: return a == b;
+    case OpCode::Ne: return a != b;
+    case OpCode::And: return (a != 0) && (b != 0);
+    case OpCode::Or: return (a != 0) || (b != 0);
+    case OpCode::Not: return a == 0;
+    case OpCode::Exp: return std::exp(a);
+    case OpCode::Log: return std::log(a);
+    case OpCode::Log10: return std::log10(a);
+    case OpCode::Sqrt: return std::sqrt(a);
+    case OpCode::Abs: return std::abs(a);
+    case OpCode::Sin: return std::sin(a);
+    case OpCode::Cos: return std::cos(a);
+    case OpCode::Tan: return std::tan(a);
+    case OpCode::Sinh: return std::sinh(a);
+    case OpCode::Cosh: return std::cosh(a);
+    case OpCode::Tanh: return std::tanh(a);
+    case OpCode::Exprel: return exprel(a);
+    case OpCode::Clip: return a < b ? b : (a > c ? c : a);
+    case OpCode::Floor: return std::floor(a);
+    case OpCode::Ceil: return std::ceil(a);
+    case OpCode::Sign: return sign(a);
+    case OpCode::Int: return std::trunc(a);
+    case OpCode::Square: return a * a;
+    case OpCode::Cube: return a * a * a;
+    case OpCode::Reciprocal: return 1.0 / a;
+    case OpCode::AddTo: return a + b;
+    case OpCode::SubFrom: return a - b;
+    case OpCode::MulBy: return a * b;
+    case OpCode::DivBy: return a / b;
+    case OpCode::Rand:
+    case OpCode::Randn: return 0.0; // not foldable; never constant
+    }
+    return 0.0;
+}
+
+void runScalar(const Program& p, double* s, Random* rng) {
+    for (const Instruction& in : p.code) {
+        double& d = s[in.dst];
+        const double a = s[in.a];
+        switch (in.op) {
+        case OpCode::Copy: d = a; break;
+        case OpCode::Add: d = a + s[in.b]; break;
+        case OpCode::Sub: d = a - s[in.b]; break;
+        case OpCode::Mul: d = a * s[in.b]; break;
+        case OpCode::Div: d = a / s[in.b]; break;
+        case OpCode::Neg: d = -a; break;
+        case OpCode::Square: d = a * a; break;
+        case OpCode::Cube: d = a * a * a; break;
+        case OpCode::Reciprocal: d = 1.0 / a; break;
+        case OpCode::Exp: d = std::exp(a); break;
+        case OpCode::Exprel: d = exprel(a); break;
+        case OpCode::AddTo: d = d + a; break;
+        case OpCode::SubFrom: d = d - a; break;
+        case OpCode::MulBy: d = d * a; break;
+        case OpCode::DivBy: d = d / a; break;
+        case OpCode::Rand: d = rng->uniform(); break;
+        case OpCode::Randn: d = rng->normal(); break;
+        default: d = applyOp(in.op, a, s[in.b], s[in.c]); break;
+        }
+    }
+}
+
+void runLanes(const Program& p, double* s, int lanes, Random* rngs) {
+    const std::size_t L = static_cast<std::size_t>(lanes);
+    for (const Instruction& in : p.code) {
+        double* __restrict d = s + in.dst * L;
+        const double* a = s + in.a * L;
+        const double* b = s + in.b * L;
+        switch (in.op) {
+        case OpCode::Copy: for (std::size_t l = 0; l < L; ++l) d[l] = a[l]; break;
+        case OpCode::Add: for (std::size_t l = 0; l < L; ++l) d[l] = a[l] + b[l]; break;
+        case OpCode::Sub: for (std::size_t l = 0; l < L; ++l) d[l] = a[l] - b[l]; break;
+        case OpCode::Mul: for (std::size_t l = 0; l < L; ++l) d[l] = a[l] * b[l]; break;
+        case OpCode::Div: for (std::size_t l = 0; l < L; ++l) d[l] = a[l] / b[l]; break;
+        case OpCode::Neg: for (std::size_t l = 0; l < L; ++l) d[l] = -a[l]; break;
+        case OpCode::Square: for (std::size_t l = 0; l < L; ++l) d[l] = a[l] * a[l]; break;
+        case OpCode::Cube: for (std::size_t l = 0; l < L; ++l) d[l] = a[l] * a[l] * a[l]; break;
+        case OpCode::Reciprocal: for (std::size_t l = 0; l < L; ++l) d[l] = 1.0 / a[l]; break;
+        case OpCode::Exp: for (std::size_t l = 0; l < L; ++l) d[l] = std::exp(a[l]); break;
+        case OpCode::Exprel: for (std::size_t l = 0; l < L; ++l) d[l] = exprel(a[l]); break;
+        case OpCode::AddTo: for (std::size_t l = 0; l < L; ++l) d[l] += a[l]; break;
+        case OpCode::SubFrom: for (std::size_t l = 0; l < L; ++l) d[l] -= a[l]; break;
+        case OpCode::MulBy: for (std::size_t l = 0; l < L; ++l) d[l] *= a[l]; break;
+        case OpCode::DivBy: for (std::size_t l = 0; l < L; ++l) d[l] /= a[l]; break;
+        case OpCode::Rand: for (std::size_t l = 0; l < L; ++l) d[l] = rngs[l].uniform(); break;
+        case OpCode::Randn: for (std::size_t l = 0; l < L; ++l) d[l] = rngs[l].normal(); break;
+        default: {
+            const double* c = s + in.c * L;
+            for (std::size_t l = 0; l < L; ++l) d[l] = applyOp(in.op, a[l], b[l], c[l]);
+        }
+        }
+    }
+}
+
+} // namespace scs
