@@ -32,12 +32,13 @@ bool isIdentifier(std::string_view s) {
     return true;
 }
 
-// Position of a top-level `ch` (outside parentheses), or npos.
+// Position of a top-level `ch` (outside parentheses), or npos. A surplus ')' does not hide the
+// separator: the expression's own parser reports it with its position.
 std::size_t findTopLevel(std::string_view s, char ch) {
     int depth = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '(') ++depth;
-        else if (s[i] == ')') --depth;
+        else if (s[i] == ')') depth = depth > 0 ? depth - 1 : 0;
         else if (s[i] == ch && depth == 0) return i;
     }
     return std::string_view::npos;

@@ -38,6 +38,7 @@ LaneBlock::LaneBlock(const CompiledModel& model, Method method, double dt, int l
                      std::uint64_t firstLane)
     : m_(model), method_(method), dt_(dt), L_(lanes), n_(model.states.size()) {
     const std::size_t L = static_cast<std::size_t>(L_);
+    for (bool flag : model.unlessRefractory) unless_.push_back(flag ? 1 : 0);
     slots_.resize(model.initialSlots.size() * L);
     for (std::size_t k = 0; k < model.initialSlots.size(); ++k)
         for (std::size_t l = 0; l < L; ++l) slots_[k * L + l] = model.initialSlots[k];

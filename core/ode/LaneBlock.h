@@ -55,7 +55,7 @@ private:
     void integrateExact();
     void checkFinite(std::int64_t stepIndex);
     double mask(std::size_t state, std::size_t lane) const {
-        return m_.unlessRefractory[state] ? slots_[m_.notRefractorySlot * L_ + lane] : 1.0;
+        return unless_[state] ? slots_[m_.notRefractorySlot * L_ + lane] : 1.0;
     }
 
     const CompiledModel& m_;
@@ -63,6 +63,7 @@ private:
     double dt_;
     int L_;
     std::size_t n_; // states
+    std::vector<std::uint8_t> unless_; // [state] frozen while refractory (a byte, not vector<bool>)
     std::vector<double> slots_;
     std::vector<Random> rngs_;
     std::vector<double> x0_, acc_;

@@ -74,6 +74,7 @@ public:
 
 struct Parsed {
     std::vector<EquationLine> lines;
+    std::set<std::string> invalidParameters; // values that failed to parse, already reported
     std::map<std::string, Dimension> dims; // every model name: states, subexpressions, parameters
     std::map<std::string, ExprPtr> subexpressionDefs;
     std::vector<std::string> subexpressionOrder;
@@ -102,21 +103,25 @@ DimensionChecker checkerFor(const Parsed& p, const std::string& field) {
         field);
 }
 
-// Re-throws an unknown-name error with a suggestion.
-Dimension checkWithSuggestions(const Parsed& p, const Expr& e, const std::string& field) {
+// Re-throws an unknown-name error with a suggestion. Nothing (no dimension, no error) when the only
+// problem is a parameter whose bad value was already reported: one mistake, one message.
+std::optional<Dimension> checkWithSuggestions(const Parsed& p, const Expr& e, const std::string& field) {
     try {
         return checkerFor(p, field).check(e);
     } catch (const ModelError& err) {
-        auto ds = err.diagnostics();
-        for (auto& d : ds) {
+        std::vector<Diagnostic> ds;
+        for (auto d : err.diagnostics()) {
             const std::string prefix = "unknown name '";
             if (d.message.rfind(prefix, 0) == 0) {
                 const std::string name = d.message.substr(prefix.size(), d.message.size() - prefix.size() - 1);
+                if (p.invalidParameters.count(name)) continue; // its bad value was reported already
                 d.message += suggestName(name, knownNames(p));
                 if (d.message.find("did you mean") == std::string::npos && field == "equations")
                     d.message += ": give it a value in the parameters, or declare it ('" + name + " : unit')";
             }
+            ds.push_back(d);
         }
+        if (ds.empty()) return std::nullopt;
         throw ModelError(std::move(ds));
     }
 }
@@ -194,6 +199,7 @@ std::shared_ptr<CompiledModel> build(const ModelSpec& spec, Collector& errors) {
         Quantity q;
         if (!errors.attempt([&] { q = parseQuantity(text, "parameters"); })) {
             errors.all.back().message = "parameter '" + name + "': " + errors.all.back().message;
+            p.invalidParameters.insert(name);
             continue;
         }
         auto existing = p.dims.find(name);
@@ -232,7 +238,9 @@ std::shared_ptr<CompiledModel> build(const ModelSpec& spec, Collector& errors) {
     for (const auto& line : p.lines) {
         if (line.kind == EquationLine::Kind::Parameter || !p.dims.count(line.name)) continue;
         errors.attempt([&] {
-            const Dimension rhs = checkWithSuggestions(p, *line.rhs, "equations");
+            const auto checked = checkWithSuggestions(p, *line.rhs, "equations");
+            if (!checked) return;
+            const Dimension rhs = *checked;
             const Dimension declared = p.dims[line.name];
             const Dimension expected = line.kind == EquationLine::Kind::Differential ? declared / kSecond : declared;
             if (!(rhs == expected)) {
@@ -250,7 +258,7 @@ std::shared_ptr<CompiledModel> build(const ModelSpec& spec, Collector& errors) {
     if (!isBlank(spec.threshold)) {
         errors.attempt([&] {
             p.threshold = parseExpression(spec.threshold, "threshold");
-            const Dimension d = checkWithSuggestions(p, *p.threshold, "threshold");
+            const Dimension d = checkWithSuggestions(p, *p.threshold, "threshold").value_or(Dimension{});
             if (!d.isDimensionless())
                 throw ModelError("threshold", p.threshold->pos,
                                  "the threshold must be a condition such as 'v > -50*mV', got a quantity in " +
@@ -268,7 +276,9 @@ std::shared_ptr<CompiledModel> build(const ModelSpec& spec, Collector& errors) {
                     throw ModelError("reset", s.targetPos,
                                      "the reset assigns to '" + s.target + "', which is not a state variable" +
                                          suggestName(s.target, knownNames(p)));
-                const Dimension v = checkWithSuggestions(p, *s.value, "reset");
+                const auto checked = checkWithSuggestions(p, *s.value, "reset");
+                if (!checked) continue;
+                const Dimension v = *checked;
                 const bool scaling = s.kind == Statement::Kind::MulAssign || s.kind == Statement::Kind::DivAssign;
                 const Dimension expected = scaling ? Dimension{} : p.dims[s.target];
                 if (!(v == expected) && !(s.value->kind == ExprKind::Number && s.value->number == 0.0))
@@ -284,7 +294,9 @@ std::shared_ptr<CompiledModel> build(const ModelSpec& spec, Collector& errors) {
     if (!isBlank(spec.refractory)) {
         errors.attempt([&] {
             p.refractory = parseExpression(spec.refractory, "refractory");
-            const Dimension d = checkWithSuggestions(p, *p.refractory, "refractory");
+            const auto checked = checkWithSuggestions(p, *p.refractory, "refractory");
+            if (!checked) return;
+            const Dimension d = *checked;
             if (d == kSecond) {
                 p.refractoryKind = CompiledModel::Refractory::Duration;
                 for (const auto& l : p.lines)
