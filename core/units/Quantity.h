@@ -2,6 +2,7 @@
 // SC-NeuroCore Studio — a value in SI base units with its dimension.
 #pragma once
 
+#include "expr/SourceError.h" // parseQuantity throws ModelError
 #include "units/Dimension.h"
 
 #include <string>
