@@ -255,7 +255,8 @@ const std::vector<int>& LaneBlock::step(std::int64_t stepIndex) {
         const std::size_t l = static_cast<std::size_t>(lane);
         lastSpikeStep_[l] = stepIndex;
         slots_[m_.lastSpikeSlot * L + l] = t;
-        slots_[m_.notRefractorySlot * L + l] = 0.0;
+        // Without refractoriness nothing would ever set it back: "(unless refractory)" then never freezes.
+        if (refractory) slots_[m_.notRefractorySlot * L + l] = 0.0;
     }
     if (m_.reset.empty()) return spiked_;
     if (L_ == 1) {

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <cmath>
 #include <sstream>
 #include <thread>
@@ -244,26 +246,33 @@ BatchResult simulateBatch(const NeuronModel& model, const BatchSettings& b, JobC
 
     std::vector<std::thread> pool;
     for (unsigned k = 1; k < threads; ++k) pool.emplace_back(worker);
-    if (job) {
-        // The calling thread works too, and reports progress between blocks.
-        std::thread reporter([&] {
-            while (nextBlock.load() < blocks + threads && !cancelled.load()) {
-                job->setProgress(static_cast<double>(stepsDone.load()) / totalSteps);
-                std::this_thread::sleep_for(std::chrono::milliseconds(50));
-                if (stepsDone.load() >= static_cast<std::int64_t>(totalSteps)) break;
-            }
-        });
+    if (!job) {
         worker();
         for (auto& t : pool) t.join();
-        cancelled.store(cancelled.load() || job->isCancelled());
-        nextBlock.store(blocks + threads);
-        reporter.join();
-        if (cancelled.load()) throw JobCancelled();
-        job->setProgress(1.0);
-    } else {
-        worker();
-        for (auto& t : pool) t.join();
+        return result;
     }
+    // A reporter publishes progress while the calling thread works too; it is woken at once when
+    // the work ends, so small batches (slider-speed sweeps) pay no polling delay.
+    std::mutex doneMutex;
+    std::condition_variable doneSignal;
+    bool done = false;
+    std::thread reporter([&] {
+        std::unique_lock lock(doneMutex);
+        while (!done) {
+            job->setProgress(static_cast<double>(stepsDone.load()) / totalSteps);
+            doneSignal.wait_for(lock, std::chrono::milliseconds(50));
+        }
+    });
+    worker();
+    for (auto& t : pool) t.join();
+    {
+        std::lock_guard lock(doneMutex);
+        done = true;
+    }
+    doneSignal.notify_all();
+    reporter.join();
+    if (cancelled.load() || job->isCancelled()) throw JobCancelled();
+    job->setProgress(1.0);
     return result;
 }
 

@@ -96,6 +96,18 @@ TEST(Refractoriness, VoltageIsClampedForTheRefractoryDuration) {
     EXPECT_NEAR(r.spikeTimes[1] - r.spikeTimes[0], isi, 2 * s.dt);
 }
 
+TEST(Refractoriness, UnlessRefractoryWithoutARefractoryPeriodNeverFreezes) {
+    ModelSpec s = lif();
+    s.refractory.clear();
+    const NeuronModel m = NeuronModel::compile(s);
+    SimulationSettings settings;
+    settings.dt = 0.1e-3;
+    settings.duration = 0.1;
+    const auto r = simulate(m, settings);
+    // No refractory time: ISI = tau ln(RI/(RI - 15 mV)) = 6.9 ms -> 14 spikes in 100 ms.
+    EXPECT_EQ(r.spikeTimes.size(), 14u);
+}
+
 TEST(Reset, StatementsRunInOrderAndSeeEachOther) {
     ModelSpec s;
     s.equations = "dv/dt = 1/ms : 1\ndw/dt = 0/ms : 1";
