@@ -1,17 +1,10 @@
 // SPDX-License-Identifier: MIT
 // scstudio-cli: everything the studio does, headless, through the same engine calls.
-#include "cli/CliArgs.h"
-#include "cli/SimulateCommand.h"
-#include "cli/ModelsCommand.h"
-
-#if __has_include("cli/AnalyseCommand.h")
 #include "cli/AnalyseCommand.h"
-#define SCS_HAVE_ANALYSE 1
-#endif
-#if __has_include("cli/PluginsCommand.h")
+#include "cli/CliArgs.h"
+#include "cli/ModelsCommand.h"
 #include "cli/PluginsCommand.h"
-#define SCS_HAVE_PLUGINS 1
-#endif
+#include "cli/SimulateCommand.h"
 
 #include "expr/SourceError.h"
 #include "jobs/JobContext.h"
@@ -39,12 +32,8 @@ int dispatch(const std::string& command, const std::vector<std::string>& rest) {
     if (command == "simulate") return runSimulateCommand(rest, std::cout, std::cerr);
     if (command == "models") return runModelsCommand(rest, std::cout, std::cerr);
     if (command == "check") return runCheckCommand(rest, std::cout, std::cerr);
-#ifdef SCS_HAVE_ANALYSE
     if (command == "analyse" || command == "analyze") return runAnalyseCommand(rest, std::cout, std::cerr);
-#endif
-#ifdef SCS_HAVE_PLUGINS
     if (command == "plugins") return runPluginsCommand(rest, std::cout, std::cerr);
-#endif
     if (command == "version" || command == "--version") {
         std::cout << "scstudio-cli " << SCS_VERSION << '\n';
         return 0;

@@ -172,6 +172,13 @@ ModelCatalogue ModelCatalogue::loadDirectory(const std::filesystem::path& dir) {
 std::filesystem::path resourcesDirectory() {
     if (const char* env = std::getenv("SCS_RESOURCES_DIR"); env && *env) return env;
     std::error_code ec;
+    // An installed studio (a .deb puts data in /usr/share) finds its data beside its binary, wherever
+    // the prefix is; a build tree finds the sources' resources folder.
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const auto installed = exe.parent_path().parent_path() / "share" / "scstudio";
+        if (std::filesystem::is_directory(installed / "models", ec)) return installed;
+    }
     if (std::filesystem::is_directory(SCS_SOURCE_RESOURCES_DIR, ec)) return SCS_SOURCE_RESOURCES_DIR;
     return SCS_INSTALL_DATA_DIR;
 }

@@ -19,6 +19,8 @@ struct ParityCase {
     std::string method;
 };
 
+void PrintTo(const ParityCase& c, std::ostream* out) { *out << c.fixture << '/' << c.method; }
+
 std::string caseName(const testing::TestParamInfo<ParityCase>& info) {
     return info.param.fixture + "_" + info.param.method;
 }
