@@ -8,7 +8,6 @@
 #include "plugin/PluginLoader.h"
 #include "plugin/PluginRegistry.h"
 
-#include <algorithm>
 #include <csignal>
 #include <fstream>
 #include <iomanip>
@@ -119,7 +118,9 @@ int listJobs(const PluginRegistry& registry, bool json, std::ostream& out) {
         for (const auto& [name, prop] : schema["properties"].items()) {
             out << "    --params " << name << ": " << prop.value("type", "?");
             if (prop.contains("unit")) out << " [" << prop["unit"].get<std::string>() << "]";
-            if (std::find(required.begin(), required.end(), name) != required.end()) out << ", required";
+            bool isRequired = false;
+            for (const auto& r : required) isRequired = isRequired || (r.is_string() && r.get<std::string>() == name);
+            if (isRequired) out << ", required";
             if (prop.contains("default")) out << ", default " << prop["default"].dump();
             if (prop.contains("description")) out << " - " << prop["description"].get<std::string>();
             out << '\n';
