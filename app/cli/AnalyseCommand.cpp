@@ -204,6 +204,9 @@ Outcome sensitivity(ModelRun& run, CliArgs& a, JobContext& job, int threads) {
 Outcome phase(ModelRun& run, CliArgs& a, JobContext& job, int threads) {
     PhasePlaneSettings s;
     const auto& states = run.model.states();
+    if (states.size() < 2)
+        throw UsageError("a phase plane needs a model with at least 2 state variables; '" + run.entry.id + "' has " +
+                         std::to_string(states.size()));
     s.xState = a.take("x").value_or(states.empty() ? "" : states[0].name);
     s.yState = a.take("y").value_or(states.size() < 2 ? "" : states[1].name);
     auto dimOf = [&](const std::string& name, const std::string& option) {
