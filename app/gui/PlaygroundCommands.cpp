@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+// SC-NeuroCore Studio — playground undo commands.
+#include "PlaygroundCommands.h"
+
+#include <QCoreApplication>
+
+namespace scs::ui {
+
+SetParameterCommand::SetParameterCommand(PlaygroundDocument* doc, std::string name, std::string oldValue,
+                                         std::string newValue, int gesture)
+    : doc_(doc), name_(std::move(name)), old_(std::move(oldValue)), new_(std::move(newValue)), gesture_(gesture) {
+    setText(QCoreApplication::translate("scs::ui", "Change %1").arg(QString::fromStdString(name_)));
+}
+
+void SetParameterCommand::undo() { doc_->setParameterText(name_, old_); }
+void SetParameterCommand::redo() { doc_->setParameterText(name_, new_); }
+
+bool SetParameterCommand::mergeWith(const QUndoCommand* other) {
+    const auto* o = static_cast<const SetParameterCommand*>(other);
+    if (gesture_ == 0 || o->gesture_ != gesture_ || o->name_ != name_) return false;
+    new_ = o->new_;
+    return true;
+}
+
+EditModelTextCommand::EditModelTextCommand(PlaygroundDocument* doc, std::string field, std::string oldText,
+                                           std::string newText)
+    : doc_(doc), field_(std::move(field)), old_(std::move(oldText)), new_(std::move(newText)) {
+    setText(QCoreApplication::translate("scs::ui", "Edit %1").arg(QString::fromStdString(field_)));
+    lastEdit_.start();
+}
+
+void EditModelTextCommand::undo() { doc_->setSpecField(field_, old_); }
+void EditModelTextCommand::redo() { doc_->setSpecField(field_, new_); }
+
+bool EditModelTextCommand::mergeWith(const QUndoCommand* other) {
+    const auto* o = static_cast<const EditModelTextCommand*>(other);
+    if (o->field_ != field_ || lastEdit_.elapsed() > mergeWindowMs) return false;
+    new_ = o->new_;
+    lastEdit_.restart();
+    // Typing back to the original text leaves nothing to undo.
+    if (new_ == old_) setObsolete(true);
+    return true;
+}
+
+SetSimulationCommand::SetSimulationCommand(PlaygroundDocument* doc, SimulationSection oldValue,
+                                           SimulationSection newValue, const QString& text)
+    : doc_(doc), old_(std::move(oldValue)), new_(std::move(newValue)) {
+    setText(text);
+}
+
+void SetSimulationCommand::undo() { doc_->setSimulation(old_); }
+void SetSimulationCommand::redo() { doc_->setSimulation(new_); }
+
+SwitchModelCommand::SwitchModelCommand(PlaygroundDocument* doc, PlaygroundState oldState, PlaygroundState newState)
+    : doc_(doc), old_(std::move(oldState)), new_(std::move(newState)) {
+    setText(QCoreApplication::translate("scs::ui", "Load %1").arg(QString::fromStdString(new_.title)));
+}
+
+void SwitchModelCommand::undo() { doc_->setState(old_); }
+void SwitchModelCommand::redo() { doc_->setState(new_); }
+
+} // namespace scs::ui

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+// SC-NeuroCore Studio — the playground document: one model, its run settings, its analyses.
+#pragma once
+
+#include "models/ModelCatalogue.h"
+
+#include <QObject>
+#include <QUndoStack>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace scs::ui {
+
+/// How the playground runs its model. Texts keep the user's units.
+struct SimulationSection {
+    std::string dt = "0.1*ms";
+    std::string duration = "200*ms";
+    std::string method;    // "" = the model's own / Brian2's default
+    std::string protocol;  // scs::Protocol text; "" = drive held at its parameter value
+    std::string drive = "I";
+    bool operator==(const SimulationSection&) const = default;
+};
+
+/// Everything a playground holds, as a value (undo commands store whole copies of parts of it).
+struct PlaygroundState {
+    std::string title = "Playground";
+    scs::CatalogueEntry model;             // spec + slider ranges + catalogue metadata
+    SimulationSection simulation;
+    nlohmann::json analysis = nlohmann::json::object(); // kept as is: the analysis module owns it
+    nlohmann::json extra = nlohmann::json::object();    // unknown keys of the file, written back
+};
+
+/// The state plus its undo stack. Setters change the state and emit `changed`; they do not push
+/// undo commands (commands call them): the view pushes commands, so undo/redo and the first
+/// change share one code path. Main-thread only.
+class PlaygroundDocument : public QObject {
+    Q_OBJECT
+public:
+    enum Change { ModelText = 1, Parameters = 2, Simulation = 4, WholeModel = 8, Title = 16 };
+
+    explicit PlaygroundDocument(QObject* parent = nullptr);
+
+    const PlaygroundState& state() const { return state_; }
+    const scs::ModelSpec& spec() const { return state_.model.spec; }
+    QUndoStack* undoStack() { return &undo_; }
+
+    void setState(const PlaygroundState& state);
+    /// field: "equations", "threshold", "reset", "refractory".
+    void setSpecField(const std::string& field, const std::string& text);
+    std::string specField(const std::string& field) const;
+    void setParameterText(const std::string& name, const std::string& value);
+    void setSimulation(const SimulationSection& simulation);
+    void setTitle(const std::string& title);
+
+    /// A playground on a catalogue entry: its spec, ranges, and its run settings.
+    static PlaygroundState fromCatalogue(const scs::CatalogueEntry& entry);
+    /// A minimal valid model to start from.
+    static PlaygroundState blank();
+
+signals:
+    void changed(int what);
+
+private:
+    PlaygroundState state_;
+    QUndoStack undo_;
+};
+
+} // namespace scs::ui

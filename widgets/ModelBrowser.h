@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+// SC-NeuroCore Studio — searchable list of the model catalogue.
+#pragma once
+
+#include "models/ModelCatalogue.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QTextBrowser;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace scs::ui {
+
+/// Filters with ModelCatalogue::search as the user types; shows the selected model's category,
+/// citation and description. Double-click or Enter on a model asks to load it.
+class ModelBrowser : public QWidget {
+    Q_OBJECT
+public:
+    explicit ModelBrowser(QWidget* parent = nullptr);
+
+    void setCatalogue(const scs::ModelCatalogue& catalogue);
+    const scs::ModelCatalogue& catalogue() const { return catalogue_; }
+    void setFilter(const QString& query);
+    /// Selects the model with this id when it is listed (the one the playground shows).
+    void setCurrentId(const QString& id);
+    /// Ids currently listed, in order.
+    QStringList visibleIds() const;
+    QTreeWidget* list() const { return list_; }
+    QLineEdit* searchEdit() const { return search_; }
+
+signals:
+    void modelActivated(const QString& id);
+    void newBlankModelRequested();
+
+private:
+    void refill();
+    void showDetails(QTreeWidgetItem* item);
+
+    scs::ModelCatalogue catalogue_;
+    QLineEdit* search_;
+    QTreeWidget* list_;
+    QTextBrowser* details_;
+    QLabel* problems_;
+};
+
+} // namespace scs::ui
