@@ -20,6 +20,19 @@ std::size_t skipBlanks(std::string_view s, std::size_t from) {
     return from;
 }
 
+// Calls f(line, lineNumber) for every line of `text` with its comment removed (1-based numbers).
+template <class F>
+void forEachLine(std::string_view text, F&& f) {
+    int lineNo = 0;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        f(stripComment(text.substr(start, end - start)), ++lineNo);
+        start = end + 1;
+    }
+}
+
 std::size_t trimEnd(std::string_view s, std::size_t end) {
     while (end > 0 && std::isspace(static_cast<unsigned char>(s[end - 1]))) --end;
     return end;
@@ -133,35 +146,22 @@ EquationLine parseLine(std::string_view line, int lineNo, const std::string& fie
 } // namespace
 
 bool isBlank(std::string_view text) {
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        auto line = stripComment(text.substr(start, end - start));
-        if (skipBlanks(line, 0) < line.size()) return false;
-        start = end + 1;
-    }
-    return true;
+    bool blank = true;
+    forEachLine(text, [&](std::string_view line, int) { blank = blank && skipBlanks(line, 0) >= line.size(); });
+    return blank;
 }
 
 std::vector<EquationLine> parseEquations(std::string_view text, const std::string& field) {
     std::vector<EquationLine> out;
     std::vector<Diagnostic> errors;
-    int lineNo = 0;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        ++lineNo;
-        auto line = stripComment(text.substr(start, end - start));
-        start = end + 1;
-        if (skipBlanks(line, 0) >= line.size()) continue;
+    forEachLine(text, [&](std::string_view line, int lineNo) {
+        if (skipBlanks(line, 0) >= line.size()) return;
         try {
             out.push_back(parseLine(line, lineNo, field));
         } catch (const ModelError& e) {
             errors.insert(errors.end(), e.diagnostics().begin(), e.diagnostics().end());
         }
-    }
+    });
     if (!errors.empty()) throw ModelError(std::move(errors));
     return out;
 }
@@ -169,14 +169,7 @@ std::vector<EquationLine> parseEquations(std::string_view text, const std::strin
 std::vector<Statement> parseStatements(std::string_view text, const std::string& field) {
     std::vector<Statement> out;
     std::vector<Diagnostic> errors;
-    int lineNo = 0;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        ++lineNo;
-        std::string_view line = stripComment(text.substr(start, end - start));
-        start = end + 1;
+    forEachLine(text, [&](std::string_view line, int lineNo) {
         std::size_t pieceStart = 0;
         while (pieceStart <= line.size()) {
             std::size_t semi = line.find(';', pieceStart);
@@ -223,7 +216,7 @@ std::vector<Statement> parseStatements(std::string_view text, const std::string&
                 errors.insert(errors.end(), err.diagnostics().begin(), err.diagnostics().end());
             }
         }
-    }
+    });
     if (!errors.empty()) throw ModelError(std::move(errors));
     return out;
 }
