@@ -3,9 +3,13 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "AnalysisController.h"
 #include "AppIcon.h"
+#include "BackgroundJobs.h"
 #include "PlaygroundDocument.h"
 #include "PlaygroundView.h"
+#include "PluginManager.h"
+#include "PluginsDialog.h"
 
 #include "AnalysisPanel.h"
 #include "JobsIndicator.h"
@@ -19,11 +23,16 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
+#include <QToolButton>
 #include <QUndoStack>
+
+#include <memory>
 
 namespace scs::ui {
 
@@ -40,6 +49,12 @@ MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), 
     createActions();
     createMenus();
     createStatusBar();
+    analyses_ = new AnalysisController(doc_, view_->analysisPanel(), background_, this);
+    connect(analyses_, &AnalysisController::resultShown, this, [this](PlotBase* p) { lastPlot_ = p; });
+    connect(analyses_, &AnalysisController::finished, this, [this](const QString&, scs::JobState state, const QString& text) {
+        statusBar()->showMessage(text, state == scs::JobState::Finished ? 8000 : 12000);
+    });
+    startPlugins();
     connect(view_, &PlaygroundView::plotActivated, this, [this](PlotBase* p) { lastPlot_ = p; });
     connect(doc_->undoStack(), &QUndoStack::cleanChanged, this, [this] { updateTitle(); });
     connect(doc_, &PlaygroundDocument::changed, this, [this] { updateTitle(); });
@@ -49,7 +64,10 @@ MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), 
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    delete analyses_; // cancels and waits for running analyses while the panel still exists
+    analyses_ = nullptr;
+}
 
 void MainWindow::createDocks() {
     auto makeDock = [this](QWidget* w, const QString& title, const QString& name, Qt::DockWidgetArea area) {
@@ -91,15 +109,34 @@ void MainWindow::applyDefaultLayout() {
 void MainWindow::createStatusBar() {
     statusText_ = new QLabel;
     statusBar()->addWidget(statusText_, 1);
+    pluginWarning_ = new QToolButton;
+    pluginWarning_->setObjectName(QStringLiteral("pluginWarning"));
+    pluginWarning_->setAutoRaise(true);
+    pluginWarning_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    pluginWarning_->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    pluginWarning_->setStyleSheet(QStringLiteral("QToolButton { color: #a05000; }"));
+    pluginWarning_->hide();
+    connect(pluginWarning_, &QToolButton::clicked, this, &MainWindow::showPlugins);
+    statusBar()->addPermanentWidget(pluginWarning_);
     jobs_ = new JobsIndicator;
     statusBar()->addPermanentWidget(jobs_);
+    // Simulations and analyses share the indicator through BackgroundJobs, so one ending does not
+    // hide another that still runs. A background run is one job from `started` to `idle` (a
+    // queued run starting next replaces it).
+    background_ = new BackgroundJobs(jobs_, this);
     SimulationRunner* runner = view_->runner();
-    connect(runner, &SimulationRunner::started, jobs_, [this](const QString& title) { jobs_->setRunning(title); });
-    connect(runner, &SimulationRunner::progress, jobs_, &JobsIndicator::setProgress);
-    connect(runner, &SimulationRunner::idle, jobs_, &JobsIndicator::setIdle);
-    connect(jobs_, &JobsIndicator::cancelRequested, this, [this, runner] {
-        runner->cancel();
-        statusBar()->showMessage(tr("Cancelled"), 3000);
+    auto simulation = std::make_shared<BackgroundJobs::Token>(0);
+    connect(runner, &SimulationRunner::started, this, [this, runner, simulation](const QString& title) {
+        if (*simulation) background_->end(*simulation);
+        *simulation = background_->begin(title, [this, runner] {
+            runner->cancel();
+            statusBar()->showMessage(tr("Simulation cancelled"), 3000);
+        });
+    });
+    connect(runner, &SimulationRunner::progress, this, [this, simulation](double f) { background_->progress(*simulation, f); });
+    connect(runner, &SimulationRunner::idle, this, [this, simulation] {
+        background_->end(*simulation);
+        *simulation = 0;
     });
     connect(view_, &PlaygroundView::statusMessage, this, [this](const QString& text, bool error) {
         statusText_->setText(text);
@@ -249,6 +286,35 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 PlotBase* MainWindow::currentPlot() const {
     if (lastPlot_ && lastPlot_->isVisible()) return lastPlot_;
     return view_->tracePlot();
+}
+
+void MainWindow::startPlugins() {
+    PluginManager::Options o;
+    o.interactive = options_.useSettings && QGuiApplication::platformName() != QLatin1String("offscreen");
+    o.stateDirectory = options_.pluginStateDirectory;
+    plugins_ = new PluginManager(o, this);
+    plugins_->start(this);
+    const int failed = plugins_->failedCount();
+    if (failed == 0) return;
+    // Non-modal: the studio works without the broken plugins; the dialog says why they failed.
+    pluginWarning_->setText(failed == 1 ? tr("1 plugin could not be loaded — Help ▸ Plugins")
+                                        : tr("%1 plugins could not be loaded — Help ▸ Plugins").arg(failed));
+    pluginWarning_->setToolTip(plugins_->problems().join(QLatin1Char('\n')));
+    pluginWarning_->show();
+}
+
+void MainWindow::showPlugins() {
+    PluginsDialog dialog(*plugins_, this);
+    dialog.exec();
+}
+
+bool MainWindow::runAnalysis(const QString& id) {
+    for (QDockWidget* d : docks_)
+        if (d->objectName() == QLatin1String("analysisDock")) {
+            d->show();
+            d->raise();
+        }
+    return analyses_->run(id);
 }
 
 void MainWindow::showAbout() {

@@ -11,11 +11,14 @@ class QAction;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QToolButton;
 
 namespace scs::ui {
 
-class FiCurveAction;
+class AnalysisController;
+class BackgroundJobs;
 class JobsIndicator;
+class PluginManager;
 class PlaygroundDocument;
 class PlaygroundView;
 class PlotBase;
@@ -24,7 +27,11 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     struct Options {
-        bool useSettings = true; // off for screenshots and tests: nothing read or written
+        /// Off for screenshots and tests: nothing read or written, and nothing asks the user at
+        /// start-up (a plugin that crashed the last start is disabled without a question).
+        bool useSettings = true;
+        /// The plugin crash-guard directory; "" = the application's local data directory.
+        QString pluginStateDirectory = {};
     };
     explicit MainWindow(Options options, QWidget* parent = nullptr);
     MainWindow() : MainWindow(Options{}) {}
@@ -33,6 +40,11 @@ public:
     PlaygroundDocument* document() const { return doc_; }
     PlaygroundView* playground() const { return view_; }
     JobsIndicator* jobsIndicator() const { return jobs_; }
+    BackgroundJobs* backgroundJobs() const { return background_; }
+    AnalysisController* analyses() const { return analyses_; }
+    PluginManager* plugins() const { return plugins_; }
+    /// The status-bar notice shown when plugins failed to load (hidden otherwise).
+    QToolButton* pluginWarning() const { return pluginWarning_; }
     QString projectPath() const { return projectPath_; }
     QAction* action(const QString& objectName) const;
 
@@ -49,6 +61,9 @@ public:
     /// The plot that File > Export Plot writes: the one last clicked, else the traces.
     PlotBase* currentPlot() const;
     void showAbout();
+    void showPlugins();
+    /// Shows the Analysis dock with analysis `id` selected and runs it (false: it did not start).
+    bool runAnalysis(const QString& id);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -57,6 +72,7 @@ private:
     // MainWindow.cpp
     void createDocks();
     void createStatusBar();
+    void startPlugins();
     void readSettings();
     void writeSettings();
     void updateTitle();
@@ -78,7 +94,10 @@ private:
     QString projectPath_;
     QStringList recent_;
     JobsIndicator* jobs_ = nullptr;
-    FiCurveAction* fiCurve_ = nullptr;
+    BackgroundJobs* background_ = nullptr;
+    AnalysisController* analyses_ = nullptr;
+    PluginManager* plugins_ = nullptr;
+    QToolButton* pluginWarning_ = nullptr;
     QLabel* statusText_ = nullptr;
     QPointer<PlotBase> lastPlot_;
     QList<QDockWidget*> docks_;

@@ -2,7 +2,8 @@
 // SC-NeuroCore Studio — the main window's actions, menus and toolbar.
 #include "MainWindow.h"
 
-#include "FiCurveAction.h"
+#include "AnalysisKinds.h"
+#include "BackgroundJobs.h"
 #include "PlaygroundDocument.h"
 #include "PlaygroundView.h"
 
@@ -83,24 +84,19 @@ void MainWindow::createActions() {
              QStyle::SP_MediaPlay);
     connect(a, &QAction::triggered, this, [this] { view_->runNow(); });
     a = make("actionCancel", tr("&Cancel Running Job"), QKeySequence(Qt::Key_Escape | Qt::ShiftModifier),
-             tr("Stop the background simulation"), QStyle::SP_MediaStop);
-    connect(a, &QAction::triggered, this, [this] { view_->runner()->cancel(); });
-    a = make("actionFiCurve", tr("&f-I Curve"), QKeySequence(tr("Ctrl+Shift+F")),
-             tr("Firing rate against a constant drive, over the drive's range (background job)"));
-    connect(a, &QAction::triggered, this, [this] {
-        if (!fiCurve_) {
-            fiCurve_ = new FiCurveAction(view_, jobs_, this);
-            connect(fiCurve_, &FiCurveAction::done, this, [this](bool ok, const QString& message) {
-                statusBar()->showMessage(message, ok ? 8000 : 12000);
-            });
-        }
-        for (QDockWidget* d : docks_)
-            if (d->objectName() == QLatin1String("analysisDock")) {
-                d->show();
-                d->raise();
-            }
-        fiCurve_->run();
-    });
+             tr("Stop the background job shown in the status bar (the latest started)"), QStyle::SP_MediaStop);
+    connect(a, &QAction::triggered, this, [this] { background_->cancelShown(); });
+    // One action per declared analysis: "fi_curve" -> actionFiCurve.
+    for (const AnalysisKind& kind : analysisKinds()) {
+        QString name = QStringLiteral("action");
+        for (const QString& part : kind.id.split(QLatin1Char('_'))) name += part.left(1).toUpper() + part.mid(1);
+        a = make(name, kind.menuText + QStringLiteral("…"), kind.shortcut,
+                 tr("%1 Runs in the background with the settings in the Analysis panel.").arg(kind.hint));
+        a->setData(kind.id);
+        connect(a, &QAction::triggered, this, [this, id = kind.id] { runAnalysis(id); });
+    }
+    a = make("actionPlugins", tr("&Plugins…"), QKeySequence(), tr("Every plugin, its state and problems, and the jobs plugins offer"));
+    connect(a, &QAction::triggered, this, &MainWindow::showPlugins);
     a = make("actionLoadModel", tr("&Load Model from Catalogue…"), QKeySequence(tr("Ctrl+L")),
              tr("Search the model catalogue"), QStyle::SP_FileDialogContentsView);
     connect(a, &QAction::triggered, this, [this] {
@@ -178,7 +174,9 @@ void MainWindow::createMenus() {
     analysis->addAction(action("actionRun"));
     analysis->addAction(action("actionCancel"));
     analysis->addSeparator();
-    analysis->addAction(action("actionFiCurve"));
+    for (const AnalysisKind& kind : analysisKinds())
+        for (QAction* a : findChildren<QAction*>())
+            if (a->data().toString() == kind.id) analysis->addAction(a);
     for (QDockWidget* d : docks_)
         if (d->objectName() == QLatin1String("phasePlaneDock")) {
             QAction* show = analysis->addAction(tr("&Phase Plane"));
@@ -187,6 +185,8 @@ void MainWindow::createMenus() {
         }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(action("actionPlugins"));
+    help->addSeparator();
     help->addAction(action("actionAbout"));
     help->addAction(action("actionAboutQt"));
 

@@ -51,6 +51,15 @@ SetSimulationCommand::SetSimulationCommand(PlaygroundDocument* doc, SimulationSe
 void SetSimulationCommand::undo() { doc_->setSimulation(old_); }
 void SetSimulationCommand::redo() { doc_->setSimulation(new_); }
 
+SetAnalysisCommand::SetAnalysisCommand(PlaygroundDocument* doc, nlohmann::json oldValue, nlohmann::json newValue,
+                                       const QString& text)
+    : doc_(doc), old_(std::move(oldValue)), new_(std::move(newValue)) {
+    setText(text);
+}
+
+void SetAnalysisCommand::undo() { doc_->setAnalysis(old_); }
+void SetAnalysisCommand::redo() { doc_->setAnalysis(new_); }
+
 SwitchModelCommand::SwitchModelCommand(PlaygroundDocument* doc, PlaygroundState oldState, PlaygroundState newState)
     : doc_(doc), old_(std::move(oldState)), new_(std::move(newState)) {
     setText(QCoreApplication::translate("scs::ui", "Load %1").arg(QString::fromStdString(new_.title)));

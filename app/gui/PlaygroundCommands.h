@@ -59,6 +59,18 @@ private:
     SimulationSection old_, new_;
 };
 
+/// The analysis section (settings of the analyses, the selected one).
+class SetAnalysisCommand : public QUndoCommand {
+public:
+    SetAnalysisCommand(PlaygroundDocument* doc, nlohmann::json oldValue, nlohmann::json newValue, const QString& text);
+    void undo() override;
+    void redo() override;
+
+private:
+    PlaygroundDocument* doc_;
+    nlohmann::json old_, new_;
+};
+
 /// Replaces the whole playground (load a catalogue model, new blank model).
 class SwitchModelCommand : public QUndoCommand {
 public:

@@ -10,7 +10,7 @@ PlaygroundDocument::PlaygroundDocument(QObject* parent) : QObject(parent), undo_
 
 void PlaygroundDocument::setState(const PlaygroundState& state) {
     state_ = state;
-    emit changed(WholeModel | ModelText | Parameters | Simulation | Title);
+    emit changed(WholeModel | ModelText | Parameters | Simulation | Title | Analysis);
 }
 
 void PlaygroundDocument::setSpecField(const std::string& field, const std::string& text) {
@@ -50,6 +50,12 @@ void PlaygroundDocument::setTitle(const std::string& title) {
     if (state_.title == title) return;
     state_.title = title;
     emit changed(Title);
+}
+
+void PlaygroundDocument::setAnalysis(const nlohmann::json& analysis) {
+    if (state_.analysis == analysis) return;
+    state_.analysis = analysis;
+    emit changed(Analysis);
 }
 
 PlaygroundState PlaygroundDocument::fromCatalogue(const scs::CatalogueEntry& entry) {

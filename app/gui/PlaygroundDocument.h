@@ -38,7 +38,7 @@ struct PlaygroundState {
 class PlaygroundDocument : public QObject {
     Q_OBJECT
 public:
-    enum Change { ModelText = 1, Parameters = 2, Simulation = 4, WholeModel = 8, Title = 16 };
+    enum Change { ModelText = 1, Parameters = 2, Simulation = 4, WholeModel = 8, Title = 16, Analysis = 32 };
 
     explicit PlaygroundDocument(QObject* parent = nullptr);
 
@@ -53,6 +53,9 @@ public:
     void setParameterText(const std::string& name, const std::string& value);
     void setSimulation(const SimulationSection& simulation);
     void setTitle(const std::string& title);
+    /// The analysis section: {"selected": id, "settings": {id: {field: value}}} plus anything
+    /// else a file put there (kept). Values are SI (see SettingsForm::values()).
+    void setAnalysis(const nlohmann::json& analysis);
 
     /// A playground on a catalogue entry: its spec, ranges, and its run settings.
     static PlaygroundState fromCatalogue(const scs::CatalogueEntry& entry);

@@ -26,6 +26,12 @@ int main(int argc, char** argv) {
                                   QStringLiteral("Render the window (1600x1000) to FILE.png and exit."),
                                   QStringLiteral("FILE.png"));
     parser.addOption(screenshot);
+    QCommandLineOption analysis(QStringLiteral("analysis"),
+                                QStringLiteral("With --screenshot: run analysis KIND first and show it (fi_curve, "
+                                               "bifurcation, sensitivity, heatmap, sta, frequency_response, "
+                                               "firing_pattern, characterise)."),
+                                QStringLiteral("KIND"));
+    parser.addOption(analysis);
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project to open (*.scstudio.json)."),
                                  QStringLiteral("[PROJECT]"));
     parser.process(app);
@@ -36,9 +42,13 @@ int main(int argc, char** argv) {
     }
     const QString project = args.value(0);
 
+    if (parser.isSet(analysis) && !parser.isSet(screenshot)) {
+        std::fprintf(stderr, "scstudio: --analysis only applies with --screenshot\n");
+        return 2;
+    }
     if (parser.isSet(screenshot)) {
         QString error;
-        if (!scs::ui::renderScreenshot(parser.value(screenshot), project, &error)) {
+        if (!scs::ui::renderScreenshot(parser.value(screenshot), project, &error, 1600, 1000, parser.value(analysis))) {
             std::fprintf(stderr, "scstudio: screenshot failed: %s\n", qPrintable(error));
             return 1;
         }

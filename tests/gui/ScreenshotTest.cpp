@@ -70,4 +70,37 @@ TEST(ScreenshotTest, MalformedProjectFailsWithoutCrashing) {
     EXPECT_NE(r.err.find("newer"), std::string::npos) << r.err;
 }
 
+TEST(ScreenshotTest, AnalysisFlagRunsTheAnalysisAndShowsItsResult) {
+    scs::test::TempDir dir;
+    const std::string png = (dir.path() / "analysis.png").string();
+    const std::string project = (scs::test::sourceDir() / "projects" / "default.scstudio.json").string();
+    const auto r = scs::test::runProcess({SCS_STUDIO_PATH, "--screenshot", png, "--analysis", "firing_pattern", project}, {},
+                                         offscreen());
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    QImage image(QString::fromStdString(png));
+    ASSERT_EQ(image.size(), QSize(1600, 1000));
+    // The default project's neuron adapts: "ADAPTING" is written in dark green (44, 140, 44) in
+    // the Analysis dock, raised in the lower half. The phase plane it replaces has a lighter green
+    // nullcline (44, 160, 44; lighter still where smoothed), which this colour window excludes:
+    // the plain screenshot has < 10 such pixels, the analysis one hundreds.
+    int green = 0;
+    for (int y = 500; y < 1000; ++y)
+        for (int x = 300; x < 1300; ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.green() >= 125 && c.green() <= 152 && c.red() < 80 && c.blue() < 80) ++green;
+        }
+    EXPECT_GT(green, 100) << "no firing-pattern headline in the lower half";
+}
+
+TEST(ScreenshotTest, UnknownAnalysisFailsAndNamesTheKinds) {
+    scs::test::TempDir dir;
+    const auto r = scs::test::runProcess(
+        {SCS_STUDIO_PATH, "--screenshot", (dir.path() / "o.png").string(), "--analysis", "nonsense"}, {}, offscreen());
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find("unknown analysis 'nonsense'"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("bifurcation"), std::string::npos) << r.err;
+    const auto alone = scs::test::runProcess({SCS_STUDIO_PATH, "--analysis", "sta"}, {}, offscreen());
+    EXPECT_EQ(alone.exitCode, 2) << "--analysis needs --screenshot";
+}
+
 } // namespace
