@@ -13,11 +13,15 @@
 #include "SimulationSettingsPanel.h"
 #include "TracePlot.h"
 
+#include <QElapsedTimer>
+
 #include <algorithm>
 
 namespace scs::ui {
 
 namespace {
+double msSince(const QElapsedTimer& t) { return static_cast<double>(t.nsecsElapsed()) / 1e6; }
+
 QStringList names(const std::vector<scs::VariableInfo>& vars) {
     QStringList out;
     for (const auto& v : vars) out << QString::fromStdString(v.name);
@@ -45,6 +49,11 @@ PlaygroundView::PlaygroundView(PlaygroundDocument* document, QWidget* widgetPare
     checkTimer_.setSingleShot(true);
     checkTimer_.setInterval(checkDelayMs);
     connect(&checkTimer_, &QTimer::timeout, this, [this] { scheduleRun(false); });
+    fieldTimer_.setSingleShot(true);
+    fieldTimer_.setInterval(fieldDelayMs);
+    connect(&fieldTimer_, &QTimer::timeout, this, [this] {
+        if (fieldStale_) scheduleRun(false);
+    });
     connect(doc_, &PlaygroundDocument::changed, this, &PlaygroundView::onDocumentChanged);
     connect(runner_, &SimulationRunner::finished, this, &PlaygroundView::onRunFinished);
     connectWidgets();
@@ -98,7 +107,10 @@ void PlaygroundView::onParameterEdited(const QString& name, double value, int ge
     const std::string old = doc_->spec().parameter(n).value_or(std::string());
     const std::string text = presenter::parameterText(value, row, old, info.value);
     if (text == old) return;
+    dragStep_ = gesture != 0; // read by prepare() while the command is applied
     doc_->undoStack()->push(new SetParameterCommand(doc_, n, old, text, gesture));
+    dragStep_ = false;
+    if (fieldStale_) fieldTimer_.start(); // restarted by every step: fires when the drag pauses
 }
 
 void PlaygroundView::loadCatalogueModel(const QString& id) {
@@ -213,15 +225,28 @@ std::optional<RunRequest> PlaygroundView::prepare() {
         pp.trajectory = false;   // the playground run already has it
         pp.fixedPoints = false;
         pp.threads = 1;          // the GUI stays responsive while the field is computed
-        request.phasePlane = pp;
+        phaseX_ = pp.xState;
+        phaseY_ = pp.yState;
+        if (dragStep_ && fieldX_ == pp.xState && fieldY_ == pp.yState) {
+            request.trajectoryOnly = true; // the field catches up when the drag pauses
+            fieldStale_ = true;
+        } else {
+            request.phasePlane = pp;
+            fieldStale_ = false;
+        }
+    } else {
+        phaseX_.clear();
+        phaseY_.clear();
+        fieldStale_ = false; // nothing shown to bring up to date; showing it again runs in full
     }
-    phaseX_ = request.phasePlane ? request.phasePlane->xState : std::string();
-    phaseY_ = request.phasePlane ? request.phasePlane->yState : std::string();
     return request;
 }
 
 void PlaygroundView::scheduleRun(bool synchronous) {
+    QElapsedTimer timer;
+    timer.start();
     std::optional<RunRequest> request = prepare();
+    timings_.prepareMs = msSince(timer);
     if (!request) return;
     if (synchronous) runner_->runNow(std::move(*request));
     else runner_->request(std::move(*request));
@@ -229,7 +254,10 @@ void PlaygroundView::scheduleRun(bool synchronous) {
 
 bool PlaygroundView::runNow() {
     checkTimer_.stop();
+    QElapsedTimer timer;
+    timer.start();
     std::optional<RunRequest> request = prepare();
+    timings_.prepareMs = msSince(timer);
     if (!request) return false;
     return runner_->runNow(std::move(*request)).ok;
 }
@@ -244,12 +272,33 @@ void PlaygroundView::onRunFinished(const RunOutcome& outcome) {
     if (!model_) return;
     const scs::SimulationResult& r = outcome.result;
     const std::string drive = doc_->state().simulation.drive.empty() ? "I" : doc_->state().simulation.drive;
-    traces_->setTraceData(presenter::traces(r, *model_, drive));
+    timings_.simulateMs = outcome.elapsedMs - outcome.phaseMs;
+    timings_.phaseMs = outcome.phaseMs;
+    QElapsedTimer timer;
+    timer.start();
+    const TraceData traceData = presenter::traces(r, *model_, drive);
+    timings_.presentMs = msSince(timer);
+    timer.restart();
+    traces_->setTraceData(traceData);
+    timings_.setDataMs = msSince(timer);
     if (model_->states().size() < 2) {
         phase_->view()->setMessage(tr("A phase plane needs a model with two or more states"));
+        fieldX_.clear();
+        fieldY_.clear();
     } else if (phaseEnabled_ && !phaseX_.empty()) {
-        phase_->view()->setPhasePlane(presenter::phasePlane(r, outcome.phase ? &*outcome.phase : nullptr, *model_,
-                                                            phaseX_, phaseY_));
+        timer.restart();
+        const PhasePlaneData phaseData =
+            presenter::phasePlane(r, outcome.phase ? &*outcome.phase : nullptr, *model_, phaseX_, phaseY_);
+        timings_.presentMs += msSince(timer);
+        timer.restart();
+        if (outcome.trajectoryOnly) {
+            phase_->view()->setTrajectory(phaseData.trajectoryX, phaseData.trajectoryY);
+        } else {
+            phase_->view()->setPhasePlane(phaseData);
+            fieldX_ = outcome.phase ? phaseX_ : std::string();
+            fieldY_ = outcome.phase ? phaseY_ : std::string();
+        }
+        timings_.setDataMs += msSince(timer);
     }
     const QString msg = tr("%1 spikes, %2 Hz · %3 steps (%4) in %5 ms")
                             .arg(r.spikeTimes.size())

@@ -50,6 +50,7 @@ SimulationRunner::~SimulationRunner() {
 
 RunOutcome SimulationRunner::execute(RunRequest request, std::shared_ptr<scs::JobContext> job) {
     RunOutcome out;
+    out.trajectoryOnly = request.trajectoryOnly;
     QElapsedTimer timer;
     timer.start();
     try {
@@ -62,6 +63,7 @@ RunOutcome SimulationRunner::execute(RunRequest request, std::shared_ptr<scs::Jo
         out.error = QString::fromUtf8(e.what());
     }
     if (out.ok && request.phasePlane && request.model.states().size() >= 2) {
+        const qint64 phaseStart = timer.nsecsElapsed();
         try {
             scs::PhasePlaneSettings pp = *request.phasePlane;
             fitPhasePlane(pp, out.result);
@@ -71,6 +73,7 @@ RunOutcome SimulationRunner::execute(RunRequest request, std::shared_ptr<scs::Jo
         } catch (const std::exception& e) {
             out.phaseError = QString::fromUtf8(e.what());
         }
+        out.phaseMs = static_cast<double>(timer.nsecsElapsed() - phaseStart) / 1e6;
     }
     out.elapsedMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     return out;

@@ -21,6 +21,9 @@ struct RunRequest {
     scs::NeuronModel model;
     scs::SimulationSettings settings;
     std::optional<scs::PhasePlaneSettings> phasePlane;
+    /// The phase plane is shown but its field is not recomputed for this run (a slider drag):
+    /// the view updates the trajectory only. Passed through to RunOutcome.
+    bool trajectoryOnly = false;
 };
 
 struct RunOutcome {
@@ -31,7 +34,9 @@ struct RunOutcome {
     scs::SimulationResult result;
     std::optional<scs::PhasePlaneResult> phase;
     QString phaseError;
-    double elapsedMs = 0;
+    double elapsedMs = 0;                          // simulation + phase plane, wall clock
+    double phaseMs = 0;                            // of which the phase plane
+    bool trajectoryOnly = false;                   // as requested
 };
 
 /// "Latest request wins": while a background run is in flight, a new request replaces any queued
