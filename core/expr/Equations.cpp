@@ -57,6 +57,12 @@ std::size_t findTopLevel(std::string_view s, char ch) {
     return std::string_view::npos;
 }
 
+// Compiled once: building a std::regex costs more than parsing a whole model line.
+const std::regex kEdgeBlanks("^\\s+|\\s+$");
+const std::regex kInnerBlanks("\\s+");
+const std::regex kFlagList("[A-Za-z_ ,]+");
+const std::regex kDerivative("d([A-Za-z_][A-Za-z0-9_]*)/dt");
+
 const std::vector<std::string>& knownFlags() {
     static const std::vector<std::string> flags = {"unless refractory", "constant", "shared",
                                                    "constant over dt", "linked"};
@@ -88,13 +94,13 @@ EquationLine parseLine(std::string_view line, int lineNo, const std::string& fie
                 std::size_t comma = inner.find(',', start);
                 if (comma == std::string::npos) comma = inner.size();
                 std::string flag = inner.substr(start, comma - start);
-                flag = std::regex_replace(flag, std::regex("^\\s+|\\s+$"), "");
-                flag = std::regex_replace(flag, std::regex("\\s+"), " ");
+                flag = std::regex_replace(flag, kEdgeBlanks, "");
+                flag = std::regex_replace(flag, kInnerBlanks, " ");
                 if (std::find(knownFlags().begin(), knownFlags().end(), flag) == knownFlags().end()) allFlags = false;
                 flags.push_back(flag);
                 start = comma + 1;
             }
-            const bool looksLikeFlags = std::regex_match(inner, std::regex("[A-Za-z_ ,]+"));
+            const bool looksLikeFlags = std::regex_match(inner, kFlagList);
             if (looksLikeFlags && !allFlags)
                 throw ModelError(field, pos(open + 1, unitEnd - open - 2),
                                  "unknown flag '" + inner + "' (known: unless refractory, constant, shared)");
@@ -127,7 +133,7 @@ EquationLine parseLine(std::string_view line, int lineNo, const std::string& fie
               lhs.end());
     eq.namePos = pos(nameStart, lhsEnd - nameStart);
     std::smatch m;
-    if (std::regex_match(lhs, m, std::regex("d([A-Za-z_][A-Za-z0-9_]*)/dt"))) {
+    if (std::regex_match(lhs, m, kDerivative)) {
         eq.kind = EquationLine::Kind::Differential;
         eq.name = m[1];
     } else if (isIdentifier(lhs)) {
