@@ -90,18 +90,6 @@ QString AnalysisContext::show(double si, const std::string& name) const {
 
 namespace field {
 
-FormField count(const QString& id, const QString& label, const QString& hint, int value, int min, int max) {
-    FormField f;
-    f.kind = FormField::Kind::Count;
-    f.id = id;
-    f.label = label;
-    f.hint = hint;
-    f.value = value;
-    f.minimum = min;
-    f.maximum = max;
-    return f;
-}
-
 FormField number(const QString& id, const QString& label, const QString& hint, double value, double min, double max) {
     FormField f;
     f.kind = FormField::Kind::Number;
@@ -111,6 +99,12 @@ FormField number(const QString& id, const QString& label, const QString& hint, d
     f.value = value;
     f.minimum = min;
     f.maximum = max;
+    return f;
+}
+
+FormField count(const QString& id, const QString& label, const QString& hint, int value, int min, int max) {
+    FormField f = number(id, label, hint, value, min, max);
+    f.kind = FormField::Kind::Count;
     return f;
 }
 

@@ -7,7 +7,8 @@
 
 namespace scs::ui {
 
-using nlohmann::json;
+// Ordered, so a saved model keeps its parameters in the order the user (or catalogue) wrote them.
+using json = nlohmann::ordered_json;
 
 namespace {
 

@@ -46,6 +46,17 @@ TEST(ProjectFileTest, SaveLoadRoundTripKeepsEverything) {
     EXPECT_TRUE(back.warnings.empty());
 }
 
+TEST(ProjectFileTest, ParametersKeepTheirOrder) {
+    scs::test::TempDir dir;
+    const QString path = QString::fromStdString((dir.path() / "p.scstudio.json").string());
+    PlaygroundState state = sampleState();
+    state.model.spec.parameters = {{"tau", "10*ms"}, {"El", "-65*mV"}, {"R", "10*Mohm"}, {"I", "0*nA"}};
+    Project p;
+    p.documents.push_back({"playground", state, {}});
+    ProjectFile::save(path, p);
+    EXPECT_EQ(ProjectFile::load(path).documents[0].playground.model.spec.parameters, state.model.spec.parameters);
+}
+
 TEST(ProjectFileTest, NewerVersionsAndOtherFormatsAreRefused) {
     try {
         ProjectFile::parse(R"({"format": "scstudio-json", "version": 2, "documents": []})", "x.json");
