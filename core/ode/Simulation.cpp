@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <condition_variable>
 #include <mutex>
 #include <cmath>
@@ -210,7 +211,11 @@ BatchResult simulateBatch(const NeuronModel& model, const BatchSettings& b, JobC
     std::atomic<bool> cancelled{false};
     const double totalSteps = static_cast<double>(plan.steps) * static_cast<double>(blocks);
 
-    auto worker = [&] {
+    // An exception in a worker (say, an unknown parameter in the overrides) must reach the caller,
+    // not terminate the program: the first one is kept, the others stop, and it is rethrown.
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    auto work = [&] {
         for (;;) {
             const std::size_t blockIndex = nextBlock.fetch_add(1);
             if (blockIndex >= blocks || cancelled.load()) return;
@@ -243,12 +248,22 @@ BatchResult simulateBatch(const NeuronModel& model, const BatchSettings& b, JobC
             for (int l = 0; l < lanes; ++l) result.errors[first + static_cast<std::size_t>(l)] = block.error(l);
         }
     };
+    auto worker = [&] {
+        try {
+            work();
+        } catch (...) {
+            std::lock_guard lock(failureMutex);
+            if (!failure) failure = std::current_exception();
+            cancelled.store(true);
+        }
+    };
 
     std::vector<std::thread> pool;
     for (unsigned k = 1; k < threads; ++k) pool.emplace_back(worker);
     if (!job) {
         worker();
         for (auto& t : pool) t.join();
+        if (failure) std::rethrow_exception(failure);
         return result;
     }
     // A reporter publishes progress while the calling thread works too; it is woken at once when
@@ -271,6 +286,7 @@ BatchResult simulateBatch(const NeuronModel& model, const BatchSettings& b, JobC
     }
     doneSignal.notify_all();
     reporter.join();
+    if (failure) std::rethrow_exception(failure);
     if (cancelled.load() || job->isCancelled()) throw JobCancelled();
     job->setProgress(1.0);
     return result;

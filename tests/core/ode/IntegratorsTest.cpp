@@ -176,6 +176,18 @@ TEST(Batch, PerCopyProtocolsAndCancellation) {
     EXPECT_THROW(simulateBatch(m, b, &job), JobCancelled);
 }
 
+TEST(Batch, BadOverridesAreAnErrorNotACrash) {
+    const NeuronModel m = NeuronModel::compile(lif());
+    BatchSettings b;
+    b.base.duration = 0.01;
+    b.base.parameterOverrides = {{"taum", 0.02}};
+    b.copies = 40;
+    b.threads = 2;
+    EXPECT_THROW(simulateBatch(m, b), SimulationError);
+    JobContext job;
+    EXPECT_THROW(simulateBatch(m, b, &job), SimulationError);
+}
+
 TEST(Derivatives, EvaluatesTheRightHandSide) {
     const NeuronModel m = NeuronModel::compile(lif());
     const auto d = evaluateDerivatives(m, {-0.060}, {{"I", 0.0}});
