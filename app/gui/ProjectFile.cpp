@@ -46,7 +46,7 @@ PlaygroundState parsePlayground(const json& d, const std::string& where) {
 }
 
 json playgroundJson(const PlaygroundState& s) {
-    json d = s.extra.is_object() ? s.extra : json::object();
+    json d = s.extra.is_object() ? json(s.extra) : json::object();
     d["type"] = "playground";
     d["title"] = s.title;
     d["model"] = json::parse(scs::ModelCatalogue::toJson(s.model));
@@ -55,7 +55,7 @@ json playgroundJson(const PlaygroundState& s) {
                        {"method", s.simulation.method},
                        {"protocol", s.simulation.protocol},
                        {"drive", s.simulation.drive}};
-    d["analysis"] = s.analysis.is_null() ? json::object() : s.analysis;
+    d["analysis"] = s.analysis.is_null() ? json::object() : json(s.analysis);
     return d;
 }
 
@@ -112,12 +112,12 @@ Project ProjectFile::parse(const std::string& textIn, const std::string& sourceN
 }
 
 std::string ProjectFile::serialize(const Project& project) {
-    json j = project.extra.is_object() ? project.extra : json::object();
+    json j = project.extra.is_object() ? json(project.extra) : json::object();
     j["format"] = formatName;
     j["version"] = formatVersion;
     json docs = json::array();
     for (const ProjectDocument& d : project.documents)
-        docs.push_back(d.type == "playground" ? playgroundJson(d.playground) : d.raw);
+        docs.push_back(d.type == "playground" ? playgroundJson(d.playground) : json(d.raw));
     j["documents"] = docs;
     return j.dump(2) + "\n";
 }
