@@ -89,13 +89,20 @@ QString AnalysisContext::show(double si, const std::string& name) const {
 }
 
 namespace field {
-
-FormField number(const QString& id, const QString& label, const QString& hint, double value, double min, double max) {
+namespace {
+// What every field has; the builders below add what their kind needs.
+FormField labelled(FormField::Kind kind, const QString& id, const QString& label, const QString& hint) {
     FormField f;
-    f.kind = FormField::Kind::Number;
+    f.kind = kind;
     f.id = id;
     f.label = label;
     f.hint = hint;
+    return f;
+}
+} // namespace
+
+FormField number(const QString& id, const QString& label, const QString& hint, double value, double min, double max) {
+    FormField f = labelled(FormField::Kind::Number, id, label, hint);
     f.value = value;
     f.minimum = min;
     f.maximum = max;
@@ -124,22 +131,14 @@ FormField frequency(const QString& id, const QString& label, const QString& hint
 }
 
 FormField flag(const QString& id, const QString& label, const QString& hint, bool value) {
-    FormField f;
-    f.kind = FormField::Kind::Flag;
-    f.id = id;
-    f.label = label;
-    f.hint = hint;
+    FormField f = labelled(FormField::Kind::Flag, id, label, hint);
     f.flag = value;
     return f;
 }
 
 FormField choice(const QString& id, const QString& label, const QString& hint, const QStringList& options,
                  const QString& value) {
-    FormField f;
-    f.kind = FormField::Kind::Choice;
-    f.id = id;
-    f.label = label;
-    f.hint = hint;
+    FormField f = labelled(FormField::Kind::Choice, id, label, hint);
     f.choices = options;
     f.choice = options.contains(value) ? value : options.value(0);
     return f;
@@ -154,11 +153,7 @@ FormField parameterChoice(const QString& id, const QString& label, const QString
 
 FormField parameterValue(const QString& id, const QString& label, const QString& hint, const AnalysisContext& c,
                          const std::string& parameter, double value) {
-    FormField f;
-    f.kind = FormField::Kind::Quantity;
-    f.id = id;
-    f.label = label;
-    f.hint = hint;
+    FormField f = labelled(FormField::Kind::Quantity, id, label, hint);
     f.value = value;
     if (const ParameterRow* p = c.parameter(parameter)) {
         f.unit = p->unit;
