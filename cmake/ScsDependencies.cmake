@@ -20,6 +20,9 @@ scs_require(nlohmann_json_FOUND nlohmann-json3-dev "nlohmann-json")
 find_package(SQLite3 QUIET)
 scs_require(SQLite3_FOUND libsqlite3-dev "SQLite3")
 
+find_package(OpenSSL QUIET COMPONENTS Crypto)
+scs_require(OpenSSL_FOUND libssl-dev "OpenSSL libcrypto (SHA-256 of run manifests)")
+
 if(SCS_BUILD_TESTS)
   find_package(GTest QUIET)
   scs_require(GTest_FOUND libgtest-dev "GoogleTest")
