@@ -4,6 +4,7 @@
 #include "cli/CliArgs.h"
 #include "cli/ModelsCommand.h"
 #include "cli/PluginsCommand.h"
+#include "cli/ProjectCommand.h"
 #include "cli/SimulateCommand.h"
 
 #include "expr/SourceError.h"
@@ -25,6 +26,7 @@ const char* kUsage =
     "  models        list the model catalogue (--search TEXT, --json)\n"
     "  check         check a model's equations and units; report errors with line and column\n"
     "  plugins       list plugins and their problems; run a plugin job\n"
+    "  project SUB   .scstudio project files: info, validate, export-json, import-json\n"
     "  version       print the studio version\n";
 
 int dispatch(const std::string& command, const std::vector<std::string>& rest) {
@@ -34,6 +36,7 @@ int dispatch(const std::string& command, const std::vector<std::string>& rest) {
     if (command == "check") return runCheckCommand(rest, std::cout, std::cerr);
     if (command == "analyse" || command == "analyze") return runAnalyseCommand(rest, std::cout, std::cerr);
     if (command == "plugins") return runPluginsCommand(rest, std::cout, std::cerr);
+    if (command == "project") return runProjectCommand(rest, std::cout, std::cerr);
     if (command == "version" || command == "--version") {
         std::cout << "scstudio-cli " << SCS_VERSION << '\n';
         return 0;
