@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-deps.sh
 scripts/build.sh
-exec build/app/scstudio "$@" projects/default.scstudio.json
+exec build/app/scstudio "$@" build/projects/default.scstudio

@@ -191,6 +191,11 @@ void TracePlot::onTimeRangeChanged(const QCPRange& range) {
     syncing_ = false;
 }
 
+void TracePlot::setTimeRange(const QCPRange& range) {
+    onTimeRangeChanged(range);
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
 QCPGraph* TracePlot::stateGraph(int index) const {
     return index >= 0 && index < rows_.size() ? rows_[index].graph : nullptr;
 }

@@ -28,6 +28,8 @@ public:
     QCPGraph* spikeGraph() const { return spikeGraph_; }
     /// The shared time range (display units) every row shows.
     QCPRange timeRange() const;
+    /// Shows `range` (display units) in every row, as a zoom by the user would.
+    void setTimeRange(const QCPRange& range);
 
     QString csv() const override;
     void resetView() override;

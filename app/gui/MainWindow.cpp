@@ -57,6 +57,10 @@ MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), 
     startPlugins();
     connect(view_, &PlaygroundView::plotActivated, this, [this](PlotBase* p) { lastPlot_ = p; });
     connect(doc_->undoStack(), &QUndoStack::cleanChanged, this, [this] { updateTitle(); });
+    connect(view_->runner(), &SimulationRunner::finished, this, [this](const RunOutcome& outcome) {
+        if (outcome.ok) rememberRun(outcome.result);
+    });
+    startAutosave();
     connect(doc_, &PlaygroundDocument::changed, this, [this] { updateTitle(); });
     resize(1600, 1000);
     applyDefaultLayout();
@@ -144,100 +148,6 @@ void MainWindow::createStatusBar() {
     });
 }
 
-void MainWindow::updateTitle() {
-    const QString name = projectPath_.isEmpty() ? tr("Untitled") : QFileInfo(projectPath_).fileName();
-    setWindowModified(!doc_->undoStack()->isClean());
-    setWindowTitle(tr("%1[*] — %2 — SC-NeuroCore Studio").arg(name, QString::fromStdString(doc_->state().title)));
-}
-
-bool MainWindow::openProject(const QString& path, QString* error) {
-    Project project;
-    try {
-        project = ProjectFile::load(path);
-    } catch (const std::exception& e) {
-        if (error) *error = QString::fromUtf8(e.what());
-        return false;
-    }
-    const PlaygroundState* playground = project.firstPlayground();
-    if (!playground) {
-        if (error) *error = tr("%1: the project has no playground document").arg(path);
-        return false;
-    }
-    project_ = project;
-    projectPath_ = QFileInfo(path).absoluteFilePath();
-    doc_->undoStack()->clear();
-    doc_->setState(*playground);
-    doc_->undoStack()->setClean();
-    addRecent(projectPath_);
-    for (const std::string& w : project.warnings) statusBar()->showMessage(QString::fromStdString(w), 8000);
-    updateTitle();
-    return true;
-}
-
-bool MainWindow::saveProject(const QString& path, QString* error) {
-    Project project = project_;
-    bool placed = false;
-    for (ProjectDocument& d : project.documents)
-        if (d.type == "playground" && !placed) {
-            d.playground = doc_->state();
-            placed = true;
-        }
-    if (!placed) project.documents.insert(project.documents.begin(), ProjectDocument{"playground", doc_->state(), {}});
-    try {
-        ProjectFile::save(path, project);
-    } catch (const std::exception& e) {
-        if (error) *error = QString::fromUtf8(e.what());
-        return false;
-    }
-    project_ = project;
-    projectPath_ = QFileInfo(path).absoluteFilePath();
-    doc_->undoStack()->setClean();
-    addRecent(projectPath_);
-    updateTitle();
-    return true;
-}
-
-void MainWindow::openDefaultProject() {
-    std::vector<std::filesystem::path> candidates;
-    try {
-        const std::filesystem::path res = scs::resourcesDirectory();
-        candidates = {res / "projects" / "default.scstudio.json", res.parent_path() / "projects" / "default.scstudio.json"};
-    } catch (const std::exception&) {
-    }
-    for (const auto& c : candidates)
-        if (std::filesystem::exists(c) && openProject(QString::fromStdString(c.string()))) {
-            // The bundled project is a template: saving must ask for a new file, not overwrite it.
-            recent_.removeAll(projectPath_);
-            rebuildRecentMenu();
-            projectPath_.clear();
-            updateTitle();
-            return;
-        }
-    project_ = Project();
-    projectPath_.clear();
-    const scs::CatalogueEntry* lif = view_->modelBrowser()->catalogue().find("lif");
-    doc_->undoStack()->clear();
-    doc_->setState(lif ? PlaygroundDocument::fromCatalogue(*lif) : PlaygroundDocument::blank());
-    doc_->undoStack()->setClean();
-    updateTitle();
-}
-
-void MainWindow::openInitialProject() {
-    if (options_.useSettings) {
-        const QString last = QSettings().value(QStringLiteral("project/last")).toString();
-        if (!last.isEmpty() && QFileInfo::exists(last) && openProject(last)) return;
-    }
-    openDefaultProject();
-    // Without a project to reopen, come back to the model the user had last.
-    if (!options_.useSettings) return;
-    const QString lastModel = QSettings().value(QStringLiteral("model/last")).toString();
-    const scs::CatalogueEntry* entry = view_->modelBrowser()->catalogue().find(lastModel.toStdString());
-    if (entry && entry->id != doc_->state().model.id) {
-        doc_->setState(PlaygroundDocument::fromCatalogue(*entry));
-        doc_->undoStack()->setClean();
-    }
-}
-
 void MainWindow::addRecent(const QString& path) {
     recent_.removeAll(path);
     recent_.prepend(path);
@@ -261,12 +171,12 @@ void MainWindow::writeSettings() {
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("project/recent"), recent_);
-    s.setValue(QStringLiteral("project/last"), projectPath_);
+    s.setValue(QStringLiteral("project/last"), session_.path);
     s.setValue(QStringLiteral("model/last"), QString::fromStdString(doc_->state().model.id));
 }
 
 bool MainWindow::maybeSave() {
-    if (doc_->undoStack()->isClean()) return true;
+    if (!isModified()) return true;
     const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
                                               tr("The project has unsaved changes. Save them?"),
                                               QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
@@ -280,6 +190,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         return;
     }
     writeSettings();
+    autosave_->discard(); // a clean close: nothing to recover
     event->accept();
 }
 

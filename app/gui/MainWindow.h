@@ -2,7 +2,10 @@
 // SC-NeuroCore Studio — the main window: docks around the playground, menus, status, settings.
 #pragma once
 
-#include "ProjectFile.h"
+#include "Autosave.h"
+#include "ProjectSession.h"
+
+#include "ode/Simulation.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -32,6 +35,11 @@ public:
         bool useSettings = true;
         /// The plugin crash-guard directory; "" = the application's local data directory.
         QString pluginStateDirectory = {};
+        /// Where autosaves go and crashed sessions are found; "" = Autosave::defaultDirectory().
+        QString recoveryDirectory = {};
+        /// Milliseconds between autosaves: -1 = the setting "project/autosaveSeconds" (60 s by
+        /// default), 0 = off.
+        int autosaveMs = -1;
     };
     explicit MainWindow(Options options, QWidget* parent = nullptr);
     MainWindow() : MainWindow(Options{}) {}
@@ -45,13 +53,30 @@ public:
     PluginManager* plugins() const { return plugins_; }
     /// The status-bar notice shown when plugins failed to load (hidden otherwise).
     QToolButton* pluginWarning() const { return pluginWarning_; }
-    QString projectPath() const { return projectPath_; }
+    QString projectPath() const { return session_.path; }
+    const scs::project::Project& project() const { return session_.project; }
+    bool isReadOnly() const { return session_.readOnly; }
+    /// Unsaved changes: on the undo stack since the last save, or restored from a recovery file.
+    bool isModified() const;
+    Autosave* autosave() const { return autosave_; }
     QAction* action(const QString& objectName) const;
 
     /// Opens a project file; on failure shows nothing and returns false with `error` set
-    /// (the current project stays).
+    /// (the current project stays). When another studio holds the file the user is asked
+    /// whether to open it read-only (`error` then says who holds it if they decline).
     bool openProject(const QString& path, QString* error = nullptr);
+    /// Saves the whole project to `path` (atomic); a read-only project can only be saved elsewhere.
     bool saveProject(const QString& path, QString* error = nullptr);
+    /// Rereads the project's file, dropping unsaved changes (asks first when `confirm`).
+    bool revertProject(bool confirm, QString* error = nullptr);
+    /// Closes the project (asking to save changes) and starts an untitled one; false if cancelled.
+    bool closeProject();
+    /// The project as it would be saved now: the playground on screen, its last simulation run.
+    scs::project::Project currentProject();
+    /// At start-up: offers the work of studios that did not close cleanly. True when the user
+    /// restored one (it is then open, with unsaved changes).
+    bool offerRecovery();
+    bool restoreRecovery(const RecoverableProject& recoverable, QString* error = nullptr);
     /// The bundled projects/default.scstudio.json, else the catalogue's LIF, else a blank model.
     void openDefaultProject();
     /// At start-up: the last project if settings are on and it still opens, else the default.
@@ -78,6 +103,14 @@ private:
     void updateTitle();
     void addRecent(const QString& path);
     bool maybeSave();
+    // MainWindowProject.cpp
+    void adoptProject(LoadedProject loaded, const QString& path, std::unique_ptr<scs::project::ProjectLock> lock,
+                      bool readOnly);
+    void startNewProject(const scs::project::PlaygroundState& state);
+    bool askOpenReadOnly(const QString& path, const QString& holder);
+    void startAutosave();
+    void onSaved();
+    void rememberRun(const scs::SimulationResult& result);
     // MainWindowActions.cpp
     void createActions();
     void createMenus();
@@ -90,8 +123,13 @@ private:
     Options options_;
     PlaygroundDocument* doc_;
     PlaygroundView* view_;
-    Project project_;          // keeps other documents and unknown content for saving
-    QString projectPath_;
+    ProjectSession session_;
+    Autosave* autosave_ = nullptr;
+    std::shared_ptr<const scs::SimulationResult> lastRun_; // the playground's latest simulation
+    std::string lastRunInputs_;                             // SHA-256 of what it ran
+    quint64 changeCounter_ = 0;     // document edits so far (undo and redo count too)
+    quint64 autosavedChange_ = 0;   // changeCounter_ at the last autosave
+    std::optional<scs::project::PlotRange> pendingTimeRange_; // restored when the first run shows
     QStringList recent_;
     JobsIndicator* jobs_ = nullptr;
     BackgroundJobs* background_ = nullptr;

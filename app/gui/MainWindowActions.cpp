@@ -30,7 +30,9 @@
 namespace scs::ui {
 
 namespace {
-const char* kProjectFilter = QT_TRANSLATE_NOOP("scs::ui::MainWindow", "Studio projects (*.scstudio.json);;All files (*)");
+const char* kProjectFilter =
+    QT_TRANSLATE_NOOP("scs::ui::MainWindow", "Studio projects (*.scstudio);;Project JSON (*.json);;All files (*)");
+const char* kSaveFilter = QT_TRANSLATE_NOOP("scs::ui::MainWindow", "Studio projects (*.scstudio)");
 }
 
 QAction* MainWindow::action(const QString& objectName) const { return findChild<QAction*>(objectName); }
@@ -46,16 +48,20 @@ void MainWindow::createActions() {
         if (icon != QStyle::StandardPixmap(-1)) a->setIcon(style()->standardIcon(icon));
         return a;
     };
-    QAction* a = make("actionNew", tr("&New Playground"), QKeySequence::New, tr("Start a new playground with a blank model"),
-                      QStyle::SP_FileIcon);
+    QAction* a = make("actionNew", tr("&New Project"), QKeySequence::New,
+                      tr("Start a new untitled project with a blank model"), QStyle::SP_FileIcon);
     connect(a, &QAction::triggered, this, [this] {
         if (!maybeSave()) return;
-        project_ = Project();
-        projectPath_.clear();
-        doc_->undoStack()->clear();
-        doc_->setState(PlaygroundDocument::blank());
-        doc_->undoStack()->setClean();
-        updateTitle();
+        startNewProject(PlaygroundDocument::blank());
+    });
+    a = make("actionClose", tr("&Close Project"), QKeySequence::Close,
+             tr("Close the project (asks to save changes) and start an untitled one"));
+    connect(a, &QAction::triggered, this, &MainWindow::closeProject);
+    a = make("actionRevert", tr("Re&vert to Saved"), QKeySequence(),
+             tr("Drop every unsaved change and reload the project from its file"), QStyle::SP_BrowserReload);
+    connect(a, &QAction::triggered, this, [this] {
+        QString error;
+        if (!revertProject(true, &error) && !error.isEmpty()) QMessageBox::warning(this, tr("Revert"), error);
     });
     a = make("actionOpen", tr("&Open…"), QKeySequence::Open, tr("Open a project"), QStyle::SP_DialogOpenButton);
     connect(a, &QAction::triggered, this, &MainWindow::openWithDialog);
@@ -135,6 +141,8 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(action("actionSave"));
     file->addAction(action("actionSaveAs"));
+    file->addAction(action("actionRevert"));
+    file->addAction(action("actionClose"));
     file->addSeparator();
     file->addAction(action("actionExportPlot"));
     file->addSeparator();
@@ -224,7 +232,7 @@ void MainWindow::rebuildRecentMenu() {
 void MainWindow::openWithDialog() {
     if (!maybeSave()) return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"),
-                                                      projectPath_.isEmpty() ? QString() : QFileInfo(projectPath_).path(),
+                                                      session_.path.isEmpty() ? QString() : QFileInfo(session_.path).path(),
                                                       tr(kProjectFilter));
     if (path.isEmpty()) return;
     QString error;
@@ -232,20 +240,20 @@ void MainWindow::openWithDialog() {
 }
 
 bool MainWindow::save() {
-    if (projectPath_.isEmpty()) return saveAs();
+    if (session_.path.isEmpty() || session_.readOnly) return saveAs();
     QString error;
-    if (!saveProject(projectPath_, &error)) {
+    if (!saveProject(session_.path, &error)) {
         QMessageBox::warning(this, tr("Save Project"), error);
         return false;
     }
-    statusBar()->showMessage(tr("Saved %1").arg(projectPath_), 4000);
+    statusBar()->showMessage(tr("Saved %1").arg(session_.path), 4000);
     return true;
 }
 
 bool MainWindow::saveAs() {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), projectPath_, tr(kProjectFilter));
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), session_.path, tr(kSaveFilter));
     if (path.isEmpty()) return false;
-    if (!path.endsWith(QLatin1String(".json"))) path += QStringLiteral(".scstudio.json");
+    if (!path.endsWith(QLatin1String(".scstudio"))) path += QStringLiteral(".scstudio");
     QString error;
     if (!saveProject(path, &error)) {
         QMessageBox::warning(this, tr("Save Project"), error);

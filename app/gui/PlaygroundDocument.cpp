@@ -59,15 +59,7 @@ void PlaygroundDocument::setAnalysis(const nlohmann::json& analysis) {
 }
 
 PlaygroundState PlaygroundDocument::fromCatalogue(const scs::CatalogueEntry& entry) {
-    PlaygroundState s;
-    s.title = entry.name.empty() ? entry.id : entry.name;
-    s.model = entry;
-    s.simulation.dt = entry.dt;
-    s.simulation.duration = entry.duration;
-    s.simulation.method = entry.spec.method;
-    s.simulation.protocol = entry.protocol;
-    s.simulation.drive = entry.drive.empty() ? "I" : entry.drive;
-    return s;
+    return scs::project::playgroundFromCatalogue(entry);
 }
 
 PlaygroundState PlaygroundDocument::blank() {

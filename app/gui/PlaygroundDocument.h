@@ -3,6 +3,7 @@
 #pragma once
 
 #include "models/ModelCatalogue.h"
+#include "project/ProjectModel.h"
 
 #include <QObject>
 #include <QUndoStack>
@@ -13,24 +14,9 @@
 
 namespace scs::ui {
 
-/// How the playground runs its model. Texts keep the user's units.
-struct SimulationSection {
-    std::string dt = "0.1*ms";
-    std::string duration = "200*ms";
-    std::string method;    // "" = the model's own / Brian2's default
-    std::string protocol;  // scs::Protocol text; "" = drive held at its parameter value
-    std::string drive = "I";
-    bool operator==(const SimulationSection&) const = default;
-};
-
-/// Everything a playground holds, as a value (undo commands store whole copies of parts of it).
-struct PlaygroundState {
-    std::string title = "Playground";
-    scs::CatalogueEntry model;             // spec + slider ranges + catalogue metadata
-    SimulationSection simulation;
-    nlohmann::json analysis = nlohmann::json::object(); // kept as is: the analysis module owns it
-    nlohmann::json extra = nlohmann::json::object();    // unknown keys of the file, written back
-};
+// The playground's state is a core value (core/project): the project store saves it as is.
+using SimulationSection = scs::project::SimulationSection;
+using PlaygroundState = scs::project::PlaygroundState;
 
 /// The state plus its undo stack. Setters change the state and emit `changed`; they do not push
 /// undo commands (commands call them): the view pushes commands, so undo/redo and the first

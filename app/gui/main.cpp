@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
                                                "firing_pattern, characterise)."),
                                 QStringLiteral("KIND"));
     parser.addOption(analysis);
-    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project to open (*.scstudio.json)."),
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project to open (*.scstudio, or a project JSON file to import)."),
                                  QStringLiteral("[PROJECT]"));
     parser.process(app);
     const QStringList args = parser.positionalArguments();
@@ -56,6 +56,9 @@ int main(int argc, char** argv) {
     }
 
     scs::ui::MainWindow window;
+    // Work a crashed studio autosaved comes first: the user decides before anything else opens.
+    window.show();
+    if (window.offerRecovery()) return app.exec();
     if (!project.isEmpty()) {
         QString error;
         if (!window.openProject(project, &error)) {
@@ -65,6 +68,5 @@ int main(int argc, char** argv) {
     } else {
         window.openInitialProject();
     }
-    window.show();
     return app.exec();
 }

@@ -117,7 +117,10 @@ Project importCurrent(const ojson& j) {
 /// The JSON project form of the studio's first release: playground documents only.
 Project importLegacy(const ojson& j) {
     const int version = j.at("version").get<int>();
-    if (version != 1) throw ProjectError("unsupported scstudio-json version " + std::to_string(version));
+    if (version > 1)
+        throw ProjectError("written by a newer studio (JSON project version " + std::to_string(version) +
+                           "); this studio reads version 1 of that form");
+    if (version != 1) throw ProjectError("invalid JSON project version " + std::to_string(version));
     Project p;
     std::int64_t id = 1;
     for (const ojson& dj : j.at("documents")) {

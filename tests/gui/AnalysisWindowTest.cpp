@@ -336,9 +336,10 @@ TEST_F(AnalysisWindowTest, SettingsAreUndoableAndSavedWithTheProject) {
     EXPECT_EQ(stored(), 7);
 
     scs::test::TempDir dir;
-    const QString path = QString::fromStdString((dir.path() / "p.scstudio.json").string());
+    const QString path = QString::fromStdString((dir.path() / "p.scstudio").string());
     QString error;
     ASSERT_TRUE(window->saveProject(path, &error)) << error.toStdString();
+    ASSERT_TRUE(window->closeProject()) << "saved: closing must not ask";
     MainWindow other(MainWindow::Options{false});
     ASSERT_TRUE(other.openProject(path, &error)) << error.toStdString();
     EXPECT_EQ(other.document()->undoStack()->count(), 0) << "showing stored settings is not an edit";

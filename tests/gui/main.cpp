@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SC-NeuroCore Studio — GUI test main: one QApplication (offscreen) for every widget and window test.
+#include "RecoveryChild.h"
+
 #include <gtest/gtest.h>
 
 #include <QApplication>
@@ -21,6 +23,9 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("SC-NeuroCore-tests"));
     QApplication::setApplicationName(QStringLiteral("scs_gui_tests"));
     QStandardPaths::setTestModeEnabled(true); // QSettings in tests never touch the user's files
+    // The crash-recovery test starts this program again as the studio it kills.
+    if (argc == 4 && QString::fromUtf8(argv[1]) == QLatin1String("--recovery-child"))
+        return scs::test::runRecoveryChild(QString::fromUtf8(argv[2]), QString::fromUtf8(argv[3]));
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }
