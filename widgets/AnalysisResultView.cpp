@@ -55,6 +55,7 @@ AnalysisResultView::AnalysisResultView(QWidget* parent) : QWidget(parent) {
 
 void AnalysisResultView::setHeadline(const QString& text, const QColor& color) {
     headline_->setText(text);
+    headlineColor_ = color;
     headline_->setStyleSheet(color.isValid() ? QStringLiteral("color: %1").arg(color.name()) : QString());
     headline_->setVisible(!text.isEmpty());
 }

@@ -31,6 +31,7 @@ public:
     void setHeadline(const QString& text, const QColor& color = QColor());
     void setSummary(const QString& text);
     QString headline() const;
+    QColor headlineColor() const { return headlineColor_; }
     QString summary() const;
     QLabel* headlineLabel() const { return headline_; }
 
@@ -55,6 +56,7 @@ private:
     T* plotAt(int slot);
 
     QLabel* headline_;
+    QColor headlineColor_;
     QLabel* summary_;
     QSplitter* splitter_;
     QVector<PlotBase*> plots_;

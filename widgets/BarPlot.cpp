@@ -86,6 +86,8 @@ void BarPlot::setHistogram(const QVector<double>& centres, const QVector<double>
     resetView();
 }
 
+double BarPlot::binWidth() const { return positive_ ? positive_->width() : 1.0; }
+
 void BarPlot::resetView() {
     if (keys_.isEmpty()) {
         replot(rpQueuedReplot);

@@ -25,6 +25,12 @@ public:
 
     const QStringList& labels() const { return labels_; }
     const QVector<double>& values() const { return values_; }
+    /// Histogram mode: the bin centres; named bars: 1, 2, ... per label.
+    const QVector<double>& keys() const { return keys_; }
+    bool isHistogram() const { return labels_.isEmpty() && !keys_.isEmpty(); }
+    double binWidth() const;
+    const QString& keyLabel() const { return keyLabel_; }
+    const QString& valueLabel() const { return valueLabel_; }
     /// Bars drawn (finite, non-zero values).
     int barCount() const;
 

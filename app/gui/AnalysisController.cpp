@@ -7,6 +7,8 @@
 #include "PlaygroundDocument.h"
 
 #include "AnalysisPanel.h"
+#include "AnalysisResultSnapshot.h"
+#include "AnalysisResultView.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -37,6 +39,9 @@ AnalysisController::AnalysisController(PlaygroundDocument* document, AnalysisPan
     connect(panel_, &AnalysisPanel::runRequested, this, [this](const QString& id) { run(id); });
     connect(panel_, &AnalysisPanel::cancelRequested, this, &AnalysisController::cancel);
     connect(panel_, &AnalysisPanel::settingsEdited, this, &AnalysisController::storeSettings);
+    connect(panel_, &AnalysisPanel::currentAnalysisChanged, this, [this](const QString& id) {
+        if (panel_->isVisible()) showStored(id);
+    });
     connect(doc_, &PlaygroundDocument::changed, this, &AnalysisController::onDocumentChanged);
     onDocumentChanged(PlaygroundDocument::WholeModel | PlaygroundDocument::Analysis);
 }
@@ -217,8 +222,37 @@ void AnalysisController::onFinished(const QString& id) {
     states_[id] = scs::JobState::Finished;
     panel_->setStatus(id, out.seconds < 1 ? tr("Done in %1 ms").arg(std::max(1, static_cast<int>(out.seconds * 1000)))
                                           : tr("Done in %1 s").arg(out.seconds, 0, 'f', 1));
+    stored_.remove(id); // the new result replaces the stored one
     if (PlotBase* plot = view->plot(0)) emit resultShown(plot);
+    emit resultComputed(id, snapshotOf(*view));
     emit finished(id, scs::JobState::Finished, summary);
+}
+
+void AnalysisController::setStoredResults(QHash<QString, StoredResult> stored) {
+    stored_ = std::move(stored);
+    panel_->clear();
+    for (auto it = stored_.cbegin(); it != stored_.cend(); ++it)
+        panel_->setStatus(it.key(), tr("A stored result from %1 is shown when this analysis is opened").arg(it->savedAt));
+}
+
+bool AnalysisController::showStored(const QString& id) {
+    const auto it = stored_.find(id);
+    const AnalysisKind* kind = findAnalysisKind(id);
+    if (it == stored_.end() || !kind || running_.contains(id)) return false;
+    const StoredResult stored = *it;
+    stored_.erase(it);
+    try {
+        restoreSnapshot(*panel_->resultView(kind->title), stored.load());
+    } catch (const std::exception& e) {
+        panel_->setStatus(id, tr("The stored result cannot be shown: %1").arg(QString::fromUtf8(e.what())), true);
+        return false;
+    }
+    panel_->setStatus(id, stored.current ? tr("Stored result from %1").arg(stored.savedAt)
+                                         : tr("Stored result from %1 — the model or settings changed since; run again to "
+                                              "update it")
+                                               .arg(stored.savedAt),
+                      !stored.current);
+    return true;
 }
 
 bool AnalysisController::waitForIdle(int timeoutMs) {

@@ -14,6 +14,7 @@
 #include <QPointer>
 
 #include <any>
+#include <functional>
 #include <memory>
 
 namespace scs::ui {
@@ -49,12 +50,26 @@ public:
     /// Processes events until no analysis runs or `timeoutMs` passes; true when idle.
     bool waitForIdle(int timeoutMs = 60000);
 
+    /// A result kept in the project: read (and drawn) only when its analysis is shown.
+    struct StoredResult {
+        QString savedAt;                     // when it was computed (ISO 8601)
+        bool current = true;                 // the model and settings are still those it ran with
+        std::function<nlohmann::json()> load; // the page snapshot (AnalysisResultSnapshot); throws
+    };
+    /// Replaces the stored results (a project was opened); nothing is read yet.
+    void setStoredResults(QHash<QString, StoredResult> stored);
+    /// Draws analysis `id`'s stored result if it has one not drawn yet; true when it drew it.
+    bool showStored(const QString& id);
+    bool hasStored(const QString& id) const { return stored_.contains(id); }
+
 signals:
     void started(const QString& id);
     /// `message` is one line for the status bar.
     void finished(const QString& id, scs::JobState state, const QString& message);
     /// A result was drawn: File > Export Plot should target this plot.
     void resultShown(scs::ui::PlotBase* plot);
+    /// A run finished and its page now shows `snapshot` (to be kept with the project).
+    void resultComputed(const QString& id, const nlohmann::json& snapshot);
 
 private:
     struct Outcome {
@@ -85,6 +100,7 @@ private:
     QHash<QString, Running> running_;
     QHash<QString, scs::JobState> states_;
     bool applying_ = false; // the forms are being filled from the document: do not store back
+    QHash<QString, StoredResult> stored_; // not drawn yet
 };
 
 } // namespace scs::ui

@@ -51,6 +51,7 @@ MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), 
     createStatusBar();
     analyses_ = new AnalysisController(doc_, view_->analysisPanel(), background_, this);
     connect(analyses_, &AnalysisController::resultShown, this, [this](PlotBase* p) { lastPlot_ = p; });
+    connect(analyses_, &AnalysisController::resultComputed, this, &MainWindow::keepAnalysisResult);
     connect(analyses_, &AnalysisController::finished, this, [this](const QString&, scs::JobState state, const QString& text) {
         statusBar()->showMessage(text, state == scs::JobState::Finished ? 8000 : 12000);
     });
@@ -93,6 +94,10 @@ void MainWindow::createDocks() {
     splitDockWidget(model, catalogue, Qt::Vertical);
     splitDockWidget(params, sim, Qt::Vertical);
     tabifyDockWidget(phase, analysis);
+    // A stored analysis result is read from the project only once it can be seen.
+    connect(analysis, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && analyses_) analyses_->showStored(view_->analysisPanel()->currentAnalysis());
+    });
     phase->raise();
     // The phase plane costs a field evaluation per run: only compute it while it can be seen.
     connect(phase, &QDockWidget::visibilityChanged, view_, &PlaygroundView::setPhasePlaneEnabled);

@@ -111,6 +111,10 @@ private:
     void startAutosave();
     void onSaved();
     void rememberRun(const scs::SimulationResult& result);
+    void keepAnalysisResult(const QString& id, const nlohmann::json& snapshot);
+    void offerStoredResults();
+    /// The id of the playground document on screen, adding it to the project if it is not there.
+    std::int64_t ensureShownDocument();
     // MainWindowActions.cpp
     void createActions();
     void createMenus();

@@ -3,9 +3,11 @@
 // autosave and recovery.
 #include "MainWindow.h"
 
+#include "AnalysisController.h"
 #include "PlaygroundDocument.h"
 #include "PlaygroundView.h"
 
+#include "AnalysisPanel.h"
 #include "ModelBrowser.h"
 #include "TracePlot.h"
 
@@ -70,7 +72,7 @@ scs::project::Run simulationRun(const scs::SimulationResult& r, std::int64_t doc
 
 } // namespace
 
-bool MainWindow::isModified() const { return !doc_->undoStack()->isClean() || session_.restoredUnsaved; }
+bool MainWindow::isModified() const { return !doc_->undoStack()->isClean() || session_.unsavedOutsideUndo; }
 
 void MainWindow::updateTitle() {
     const QString name = session_.path.isEmpty() ? tr("Untitled") : QFileInfo(session_.path).fileName();
@@ -149,7 +151,7 @@ void MainWindow::adoptProject(LoadedProject loaded, const QString& path, std::un
     session_.path = loaded.imported ? QString() : path;
     session_.lock = std::move(lock);
     session_.readOnly = readOnly;
-    session_.restoredUnsaved = false;
+    session_.unsavedOutsideUndo = false;
     lastRun_.reset();
     autosave_->discard();
     const auto range = session_.project.view.plotRanges.find(std::to_string(session_.shownDocument) + "/" + kTracesPlot);
@@ -158,6 +160,46 @@ void MainWindow::adoptProject(LoadedProject loaded, const QString& path, std::un
     doc_->undoStack()->clear();
     doc_->setState(state);
     doc_->undoStack()->setClean();
+    offerStoredResults();
+    updateTitle();
+}
+
+void MainWindow::offerStoredResults() {
+    const std::string prefix = "analysis:";
+    const std::string inputs = scs::sha256Hex(playgroundBody(doc_->state()));
+    QHash<QString, AnalysisController::StoredResult> stored;
+    for (const scs::project::Run* run : session_.project.runsOf(session_.shownDocument)) {
+        const std::string& kind = run->manifest.kind;
+        const QString id = QString::fromStdString(kind.substr(prefix.size()));
+        if (kind.rfind(prefix, 0) != 0 || stored.contains(id)) continue; // newest first
+        const std::int64_t runId = run->id;
+        stored.insert(id, {QString::fromStdString(run->manifest.createdAt), run->manifest.inputsSha256 == inputs,
+                           [this, runId] { return session_.project.runData(runId)->payload; }});
+    }
+    analyses_->setStoredResults(stored);
+    AnalysisPanel* panel = view_->analysisPanel();
+    if (panel->isVisible()) analyses_->showStored(panel->currentAnalysis());
+}
+
+void MainWindow::keepAnalysisResult(const QString& id, const nlohmann::json& snapshot) {
+    const std::string body = playgroundBody(doc_->state());
+    const std::string kind = "analysis:" + id.toStdString();
+    scs::project::Project& p = session_.project;
+    p.removeRunsOf(ensureShownDocument(), kind);
+    scs::project::Run run;
+    run.documentId = session_.shownDocument;
+    run.manifest.kind = kind;
+    run.manifest.label = snapshot.value("headline", std::string());
+    run.manifest.createdAt = scs::isoTimeUtcNow();
+    run.manifest.engineVersion = scs::studioVersion();
+    run.manifest.inputsSha256 = scs::sha256Hex(body);
+    run.manifest.summary = {{"summary", snapshot.value("summary", std::string())}};
+    auto data = std::make_shared<scs::project::RunData>();
+    data->payload = snapshot;
+    run.data = std::move(data);
+    p.addRun(std::move(run));
+    session_.unsavedOutsideUndo = true; // a new result is worth a save prompt
+    ++changeCounter_;
     updateTitle();
 }
 
@@ -170,14 +212,16 @@ void MainWindow::startNewProject(const PlaygroundState& state) {
     adoptProject(LoadedProject{std::move(p), false}, QString(), nullptr, false);
 }
 
+std::int64_t MainWindow::ensureShownDocument() {
+    if (!session_.project.document(session_.shownDocument))
+        session_.shownDocument = session_.project.addDocument(Document{}).id;
+    return session_.shownDocument;
+}
+
 scs::project::Project MainWindow::currentProject() {
+    ensureShownDocument();
     scs::project::Project p = session_.project;
     Document* shown = p.document(session_.shownDocument);
-    if (!shown) {
-        Document d;
-        shown = &p.addDocument(d);
-        session_.shownDocument = shown->id;
-    }
     shown->playground = doc_->state();
     const std::string body = playgroundBody(doc_->state());
     // The last run is stored when it was made from exactly what is saved; an older one is replaced.
@@ -241,7 +285,7 @@ bool MainWindow::saveProject(const QString& pathIn, QString* error) {
     session_.path = path;
     if (newLock) session_.lock = std::move(newLock);
     session_.readOnly = false;
-    session_.restoredUnsaved = false;
+    session_.unsavedOutsideUndo = false;
     doc_->undoStack()->setClean();
     autosave_->discard(); // the file now holds everything
     addRecent(path);
@@ -367,7 +411,7 @@ bool MainWindow::restoreRecovery(const RecoverableProject& r, QString* error) {
         if (!lock) path.clear(); // someone else has the file open now: keep the work as untitled
     }
     adoptProject(std::move(loaded), path, std::move(lock), false);
-    session_.restoredUnsaved = true;
+    session_.unsavedOutsideUndo = true;
     autosave_->adopt(r.file); // kept until the restored work is saved
     statusBar()->showMessage(tr("Restored unsaved work autosaved at %1; save it to keep it").arg(r.savedAt), 10000);
     updateTitle();

@@ -27,9 +27,9 @@ struct ProjectSession {
     std::unique_ptr<scs::project::ProjectLock> lock; // held while writable and saved to a file
     bool readOnly = false;                           // another studio holds the file
     std::int64_t shownDocument = 0;                  // the playground on screen
-    /// Changes that are not on the undo stack (a project restored from a recovery file): the
-    /// project differs from its file even while the undo stack is clean.
-    bool restoredUnsaved = false;
+    /// Changes that are not on the undo stack (a project restored from a recovery file, a new
+    /// analysis result): the project differs from its file even while the undo stack is clean.
+    bool unsavedOutsideUndo = false;
 };
 
 } // namespace scs::ui
