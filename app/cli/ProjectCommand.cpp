@@ -7,11 +7,10 @@
 #include "project/ProjectLock.h"
 #include "project/ProjectSchema.h"
 #include "project/ProjectStore.h"
+#include "util/AtomicFile.h"
 
 #include <nlohmann/json.hpp>
 
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -19,7 +18,6 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <random>
 #include <sstream>
 #include <stdexcept>
 
@@ -172,50 +170,6 @@ std::string readWholeFile(const std::string& path) {
     return buffer.str();
 }
 
-/// Writes `text` to a new file beside `target`, flushes it and renames it over `target`, so a
-/// reader (or a crash) sees the old file or the whole new one, never part of it.
-void writeAtomically(const std::string& target, const std::string& text) {
-    const fs::path path = fs::absolute(target);
-    const std::string failure = target + ": not written: ";
-    const std::string unchanged = fs::exists(path) ? "; the existing file is unchanged" : "";
-    std::random_device entropy;
-    // Built by appending: GCC 12 warns falsely (-Wrestrict) on "." + std::string&&.
-    std::string name = ".";
-    name += path.filename().string();
-    name += ".writing-";
-    name += std::to_string(::getpid());
-    name += '-';
-    name += std::to_string(entropy());
-    const std::string temporary = (path.parent_path() / name).string();
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0)
-        throw std::runtime_error(failure + "cannot create a file in " + path.parent_path().string() + " (" +
-                                 std::strerror(errno) + ")" + unchanged);
-    const auto fail = [&](const std::string& what) {
-        const int e = errno;
-        ::close(fd);
-        ::unlink(temporary.c_str());
-        throw std::runtime_error(failure + what + " (" + std::strerror(e) + ")" + unchanged);
-    };
-    for (std::size_t done = 0; done < text.size();) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) fail("writing failed");
-        done += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0) fail("cannot flush to disk");
-    if (::close(fd) != 0) {
-        const int e = errno;
-        ::unlink(temporary.c_str());
-        throw std::runtime_error(failure + "writing failed (" + std::strerror(e) + ")" + unchanged);
-    }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        const int e = errno;
-        ::unlink(temporary.c_str());
-        throw std::runtime_error(failure + "cannot replace the file (" + std::strerror(e) + ")" + unchanged);
-    }
-}
-
 bool sameFile(const std::string& a, const std::string& b) {
     std::error_code ec;
     return fs::equivalent(a, b, ec) && !ec;
@@ -266,7 +220,7 @@ int exportJsonCommand(const std::string& path, const std::optional<std::string>&
         out << text;
         return 0;
     }
-    writeAtomically(*output, text);
+    scs::writeFileAtomically(*output, text);
     return 0;
 }
 

@@ -8,6 +8,7 @@
 #include "ProjectSchema.h"
 #include "RunCodec.h"
 
+#include "util/AtomicFile.h"
 #include "util/BuildInfo.h"
 #include "util/Sha256.h"
 
@@ -18,12 +19,10 @@
 #include <unistd.h>
 
 #include <array>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <random>
 
 namespace scs::project {
 
@@ -209,28 +208,10 @@ void writeProject(sql::Database& db, const Project& project, const std::map<std:
     }
 }
 
-std::string temporaryPathBeside(const fs::path& target) {
-    static std::atomic<unsigned> counter{0};
-    std::random_device entropy;
-    std::string name = ".";
-    name += target.filename().string();
-    name += ".saving-";
-    name += std::to_string(::getpid());
-    name += '-';
-    name += std::to_string(counter++);
-    name += '-';
-    name += std::to_string(entropy() % 1000000);
-    return (target.parent_path() / name).string();
-}
-
-/// fsync of a file or folder; the rename is only durable once both are flushed.
+/// Flushes a file or folder to disk; a failure to flush the file fails the save.
 void flushToDisk(const std::string& path, bool folder, const std::string& what) {
-    const int fd = ::open(path.c_str(), (folder ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
-    if (fd < 0) throw ProjectError(what + " (" + std::strerror(errno) + ")");
-    const int rc = ::fsync(fd);
-    const int err = errno;
-    ::close(fd);
-    if (rc != 0 && !folder) throw ProjectError(what + " (" + std::strerror(err) + ")");
+    const int err = scs::syncToDisk(path, folder);
+    if (err != 0 && !folder) throw ProjectError(what + " (" + std::strerror(err) + ")");
 }
 
 /// A temporary file that is removed unless released (a failed or interrupted save leaves none).
@@ -309,7 +290,7 @@ void ProjectStore::save(Project& project, const std::string& path, const SaveOpt
     const fs::path target = fs::absolute(path);
     const std::string failure = path + ": not saved: ";
     const std::string unchanged = "; the file on disk is unchanged";
-    TemporaryFile temporary{temporaryPathBeside(target)};
+    TemporaryFile temporary{scs::temporaryPathBeside(target, "saving")};
     try {
         {
             sql::Database out(temporary.path, sql::Database::Mode::Create);
