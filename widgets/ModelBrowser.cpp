@@ -83,6 +83,17 @@ void ModelBrowser::setCatalogue(const scs::ModelCatalogue& catalogue) {
     refill();
 }
 
+void ModelBrowser::setProjectModels(std::vector<scs::CatalogueEntry> models) {
+    projectModels_ = std::move(models);
+    refill();
+}
+
+const scs::CatalogueEntry* ModelBrowser::find(const std::string& id) const {
+    for (const scs::CatalogueEntry& e : projectModels_)
+        if (e.id == id) return &e;
+    return catalogue_.find(id);
+}
+
 void ModelBrowser::setFilter(const QString& query) { search_->setText(query); }
 
 void ModelBrowser::setCurrentId(const QString& id) {
@@ -106,14 +117,26 @@ void ModelBrowser::refill() {
     list_->clear();
     const std::string query = search_->text().trimmed().toStdString();
     std::vector<const scs::CatalogueEntry*> entries;
+    const QString needle = QString::fromStdString(query);
+    for (const scs::CatalogueEntry& e : projectModels_) {
+        const QString text = QString::fromStdString(e.id + ' ' + e.name + ' ' + e.category + ' ' + e.description);
+        if (needle.isEmpty() || text.contains(needle, Qt::CaseInsensitive)) entries.push_back(&e);
+    }
+    const std::size_t fromProject = entries.size();
     if (query.empty())
         for (const scs::CatalogueEntry& e : catalogue_.entries()) entries.push_back(&e);
     else
-        entries = catalogue_.search(query);
-    for (const scs::CatalogueEntry* e : entries) {
+        for (const scs::CatalogueEntry* e : catalogue_.search(query)) entries.push_back(e);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const scs::CatalogueEntry* e = entries[i];
         auto* item = new QTreeWidgetItem(list_);
         item->setText(0, QString::fromStdString(e->name.empty() ? e->id : e->name));
-        item->setText(1, QString::fromStdString(e->category));
+        item->setText(1, i < fromProject ? tr("in project") : QString::fromStdString(e->category));
+        if (i < fromProject) {
+            QFont bold = item->font(0);
+            bold.setBold(true);
+            item->setFont(0, bold);
+        }
         item->setData(0, Qt::UserRole, QString::fromStdString(e->id));
         item->setToolTip(0, QString::fromStdString(e->citation.empty() ? e->id : e->citation));
         if (QString::fromStdString(e->id) == current) list_->setCurrentItem(item);
@@ -128,7 +151,7 @@ void ModelBrowser::showDetails(QTreeWidgetItem* item) {
                                                        : tr("<i>No model matches.</i>"));
         return;
     }
-    const scs::CatalogueEntry* e = catalogue_.find(item->data(0, Qt::UserRole).toString().toStdString());
+    const scs::CatalogueEntry* e = find(item->data(0, Qt::UserRole).toString().toStdString());
     if (!e) return;
     auto esc = [](const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); };
     QString html = QStringLiteral("<b>%1</b> <span style='color:#777'>(%2)</span><br>").arg(esc(e->name), esc(e->id));

@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <vector>
+
 class QLabel;
 class QLineEdit;
 class QTextBrowser;
@@ -23,6 +25,11 @@ public:
 
     void setCatalogue(const scs::ModelCatalogue& catalogue);
     const scs::ModelCatalogue& catalogue() const { return catalogue_; }
+    /// Models kept in the open project (user-edited copies): listed first, marked "in project".
+    void setProjectModels(std::vector<scs::CatalogueEntry> models);
+    const std::vector<scs::CatalogueEntry>& projectModels() const { return projectModels_; }
+    /// A project model, else a catalogue model, with this id; null when neither has it.
+    const scs::CatalogueEntry* find(const std::string& id) const;
     void setFilter(const QString& query);
     /// Selects the model with this id when it is listed (the one the playground shows).
     void setCurrentId(const QString& id);
@@ -40,6 +47,7 @@ private:
     void showDetails(QTreeWidgetItem* item);
 
     scs::ModelCatalogue catalogue_;
+    std::vector<scs::CatalogueEntry> projectModels_;
     QLineEdit* search_;
     QTreeWidget* list_;
     QTextBrowser* details_;

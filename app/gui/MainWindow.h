@@ -77,6 +77,9 @@ public:
     /// restored one (it is then open, with unsaved changes).
     bool offerRecovery();
     bool restoreRecovery(const RecoverableProject& recoverable, QString* error = nullptr);
+    /// Keeps the playground's model in the project's own catalogue (Model menu; undoable). A model
+    /// whose id is a bundled one is kept under a new id, so both stay loadable. Returns its id.
+    std::string keepModelInProject();
     /// The bundled projects/default.scstudio.json, else the catalogue's LIF, else a blank model.
     void openDefaultProject();
     /// At start-up: the last project if settings are on and it still opens, else the default.
@@ -113,6 +116,8 @@ private:
     void rememberRun(const scs::SimulationResult& result);
     void keepAnalysisResult(const QString& id, const nlohmann::json& snapshot);
     void offerStoredResults();
+    void setProjectModel(const std::string& id, const std::optional<scs::CatalogueEntry>& model);
+    void refreshProjectModels();
     /// The id of the playground document on screen, adding it to the project if it is not there.
     std::int64_t ensureShownDocument();
     // MainWindowActions.cpp

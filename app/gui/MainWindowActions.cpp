@@ -114,6 +114,9 @@ void MainWindow::createActions() {
         view_->modelBrowser()->searchEdit()->setFocus();
         view_->modelBrowser()->searchEdit()->selectAll();
     });
+    a = make("actionKeepModel", tr("&Keep Model in Project"), QKeySequence(tr("Ctrl+K")),
+             tr("Keep a copy of this model, with its parameter values, in the project's own catalogue (undoable)"));
+    connect(a, &QAction::triggered, this, [this] { keepModelInProject(); });
     a = make("actionBlankModel", tr("New &Blank Model"), QKeySequence(tr("Ctrl+Shift+N")),
              tr("Replace the model by a minimal one (undoable)"));
     connect(a, &QAction::triggered, view_, &PlaygroundView::newBlankModel);
@@ -177,6 +180,8 @@ void MainWindow::createMenus() {
     QMenu* model = menuBar()->addMenu(tr("&Model"));
     model->addAction(action("actionLoadModel"));
     model->addAction(action("actionBlankModel"));
+    model->addSeparator();
+    model->addAction(action("actionKeepModel"));
 
     QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
     analysis->addAction(action("actionRun"));

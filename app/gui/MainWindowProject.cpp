@@ -4,7 +4,9 @@
 #include "MainWindow.h"
 
 #include "AnalysisController.h"
+#include "PlaygroundCommands.h"
 #include "PlaygroundDocument.h"
+#include "ProjectCommands.h"
 #include "PlaygroundView.h"
 
 #include "AnalysisPanel.h"
@@ -28,6 +30,7 @@
 #include <QStatusBar>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace scs::ui {
@@ -161,7 +164,71 @@ void MainWindow::adoptProject(LoadedProject loaded, const QString& path, std::un
     doc_->setState(state);
     doc_->undoStack()->setClean();
     offerStoredResults();
+    refreshProjectModels();
     updateTitle();
+}
+
+void MainWindow::refreshProjectModels() {
+    std::vector<scs::CatalogueEntry> models;
+    for (const Document& d : session_.project.documents)
+        if (d.type == scs::project::doctype::catalogueModel && !d.kept) models.push_back(d.model);
+    view_->modelBrowser()->setProjectModels(std::move(models));
+}
+
+void MainWindow::setProjectModel(const std::string& id, const std::optional<scs::CatalogueEntry>& model) {
+    auto& docs = session_.project.documents;
+    const auto it = std::find_if(docs.begin(), docs.end(), [&](const Document& d) {
+        return d.type == scs::project::doctype::catalogueModel && !d.kept && d.model.id == id;
+    });
+    if (!model) {
+        if (it != docs.end()) docs.erase(it);
+    } else if (it != docs.end()) {
+        it->model = *model;
+    } else {
+        Document d;
+        d.type = scs::project::doctype::catalogueModel;
+        d.model = *model;
+        session_.project.addDocument(std::move(d));
+    }
+    refreshProjectModels();
+}
+
+std::string MainWindow::keepModelInProject() {
+    scs::CatalogueEntry model = doc_->state().model;
+    ModelBrowser* browser = view_->modelBrowser();
+    if (model.id.empty()) model.id = "model";
+    // A copy of a bundled model gets an id of its own; a project model is updated in place.
+    const auto isProjectModel = [&](const std::string& id) {
+        for (const scs::CatalogueEntry& e : browser->projectModels())
+            if (e.id == id) return true;
+        return false;
+    };
+    if (browser->catalogue().find(model.id) && !isProjectModel(model.id)) {
+        const std::string base = model.id + "_edited";
+        model.id = base;
+        for (int n = 2; browser->catalogue().find(model.id) || isProjectModel(model.id); ++n)
+            model.id = base + std::to_string(n);
+        model.name = (model.name.empty() ? base : model.name) + " (edited)";
+        model.category = "project";
+    }
+    model.sourcePath.clear();
+    std::optional<scs::CatalogueEntry> previous;
+    if (const scs::CatalogueEntry* existing = browser->find(model.id); existing && isProjectModel(model.id)) previous = *existing;
+    // One step: the playground now shows the kept model (so keeping again updates it) and the
+    // project holds it.
+    QUndoStack* undo = doc_->undoStack();
+    undo->beginMacro(tr("Keep %1 in the project").arg(QString::fromStdString(model.name)));
+    PlaygroundState renamed = doc_->state();
+    renamed.model.id = model.id;
+    renamed.model.name = model.name;
+    renamed.model.category = model.category;
+    if (renamed.model.id != doc_->state().model.id) undo->push(new SwitchModelCommand(doc_, doc_->state(), renamed));
+    undo->push(new KeepModelCommand(
+        [this](const std::string& id, const std::optional<scs::CatalogueEntry>& m) { setProjectModel(id, m); }, previous,
+        model));
+    undo->endMacro();
+    statusBar()->showMessage(tr("%1 is kept in the project's catalogue").arg(QString::fromStdString(model.name)), 5000);
+    return model.id;
 }
 
 void MainWindow::offerStoredResults() {

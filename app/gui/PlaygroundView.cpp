@@ -114,7 +114,7 @@ void PlaygroundView::onParameterEdited(const QString& name, double value, int ge
 }
 
 void PlaygroundView::loadCatalogueModel(const QString& id) {
-    const scs::CatalogueEntry* entry = browser_->catalogue().find(id.toStdString());
+    const scs::CatalogueEntry* entry = browser_->find(id.toStdString());
     if (!entry) {
         emit statusMessage(tr("No model '%1' in the catalogue").arg(id), true);
         return;

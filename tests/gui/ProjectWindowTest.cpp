@@ -9,6 +9,7 @@
 #include "gui/PlaygroundDocument.h"
 #include "gui/PlaygroundView.h"
 
+#include "ModelBrowser.h"
 #include "ParameterPanel.h"
 #include "TracePlot.h"
 
@@ -18,6 +19,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSlider>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
@@ -204,4 +206,52 @@ TEST(ProjectWindowTest, EveryExampleProjectOpensAndSimulates) {
         EXPECT_GT(w.playground()->tracePlot()->rowCount(), 0) << name;
     }
     EXPECT_GE(count, 3) << "at least three example projects";
+}
+
+TEST(ProjectWindowTest, AModelKeptInTheProjectIsListedUndoableSavedAndLoadable) {
+    scs::test::TempDir dir;
+    const QString path = copyExample(dir, "default.scstudio");
+    std::string id, edited;
+    {
+        MainWindow w(MainWindow::Options{false});
+        w.show();
+        ASSERT_TRUE(w.openProject(path));
+        ModelBrowser* browser = w.playground()->modelBrowser();
+        EXPECT_TRUE(browser->projectModels().empty());
+        nudge(w, "a", 120);
+        edited = parameter(w, "a");
+        id = w.keepModelInProject();
+        EXPECT_EQ(id, "izhikevich_rs_edited") << "a bundled model's copy gets an id of its own";
+        ASSERT_FALSE(browser->visibleIds().isEmpty());
+        EXPECT_EQ(browser->visibleIds().front(), QString::fromStdString(id)) << "project models are listed first";
+        EXPECT_EQ(browser->list()->topLevelItem(0)->text(1), QStringLiteral("in project"));
+        EXPECT_EQ(w.document()->state().model.id, id) << "the playground now shows the kept model";
+        w.action(QStringLiteral("actionUndo"))->trigger();
+        EXPECT_FALSE(browser->visibleIds().contains(QString::fromStdString(id)));
+        EXPECT_EQ(w.document()->state().model.id, "izhikevich_rs") << "one undo takes back the whole step";
+        w.action(QStringLiteral("actionRedo"))->trigger();
+        EXPECT_TRUE(browser->visibleIds().contains(QString::fromStdString(id)));
+        EXPECT_EQ(w.keepModelInProject(), id) << "keeping it again updates the project's copy";
+        EXPECT_EQ(browser->projectModels().size(), 1u);
+        ASSERT_TRUE(w.saveProject(path));
+        ASSERT_TRUE(w.closeProject());
+    }
+    MainWindow w(MainWindow::Options{false});
+    ASSERT_TRUE(w.openProject(path));
+    ModelBrowser* browser = w.playground()->modelBrowser();
+    ASSERT_EQ(browser->projectModels().size(), 1u);
+    w.playground()->loadCatalogueModel(QStringLiteral("lif"));
+    w.playground()->loadCatalogueModel(QString::fromStdString(id));
+    EXPECT_EQ(w.document()->state().model.id, id);
+    EXPECT_EQ(parameter(w, "a"), edited) << "the kept model has the edited value";
+}
+
+TEST(ProjectWindowTest, TheEditedModelExampleListsItsModelInTheBrowser) {
+    scs::test::TempDir dir;
+    MainWindow w(MainWindow::Options{false});
+    ASSERT_TRUE(w.openProject(copyExample(dir, "adex-edited-model.scstudio")));
+    const auto& models = w.playground()->modelBrowser()->projectModels();
+    ASSERT_EQ(models.size(), 1u);
+    EXPECT_EQ(models.front().id, "adex_strong_adaptation");
+    EXPECT_EQ(w.document()->state().model.spec.parameter("b").value_or(""), "0.2415*nA");
 }
