@@ -50,8 +50,13 @@ EquationEditor::EquationEditor(QWidget* parent) : QPlainTextEdit(parent) {
     connect(this, &QPlainTextEdit::blockCountChanged, this,
             [this] { setViewportMargins(singleLine_ ? 0 : lineNumberWidth(), 0, 0, 0); });
     connect(this, &QPlainTextEdit::updateRequest, this, &EquationEditor::updateLineNumberArea);
+    // textChanged also fires when the highlighter re-formats (new state names): only a change of
+    // the text itself is an edit.
     connect(this, &QPlainTextEdit::textChanged, this, [this] {
-        if (!settingText_) emit textEdited(toPlainText());
+        const QString text = toPlainText();
+        if (settingText_ || text == lastText_) return;
+        lastText_ = text;
+        emit textEdited(text);
     });
     setViewportMargins(lineNumberWidth(), 0, 0, 0);
 }
@@ -95,6 +100,7 @@ void EquationEditor::setTextPreservingCursor(const QString& text) {
     const int anchorScroll = verticalScrollBar()->value();
     settingText_ = true;
     setPlainText(text);
+    lastText_ = text;
     settingText_ = false;
     QTextCursor c = textCursor();
     c.setPosition(std::min(pos, static_cast<int>(text.size())));

@@ -86,6 +86,7 @@ private:
     bool singleLine_ = false;
     bool externalUndo_ = false;
     bool settingText_ = false;
+    QString lastText_; // the text as last set or edited
     int visibleLines_ = 8;
 };
 

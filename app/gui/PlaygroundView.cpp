@@ -65,6 +65,7 @@ PlaygroundView::~PlaygroundView() { runner_->cancel(); }
 void PlaygroundView::connectWidgets() {
     connect(editor_, &ModelEditorPanel::fieldEdited, this, [this](const QString& field, const QString& text) {
         const std::string f = field.toStdString();
+        if (doc_->specField(f) == text.toStdString()) return; // nothing changed: not an edit
         doc_->undoStack()->push(new EditModelTextCommand(doc_, f, doc_->specField(f), text.toStdString()));
     });
     connect(parameters_, &ParameterPanel::valueEdited, this, &PlaygroundView::onParameterEdited);

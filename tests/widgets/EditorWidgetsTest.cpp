@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SC-NeuroCore Studio — editor widgets: underlines, highlighting, completion, sliders, protocol fields.
 #include "EquationEditor.h"
+#include "EquationHighlighter.h"
 #include "ModelEditorPanel.h"
 #include "ParameterPanel.h"
 #include "ProtocolEditor.h"
@@ -189,3 +190,17 @@ TEST(ProtocolEditorTest, FieldsRoundTripTheTextForm) {
 }
 
 } // namespace
+
+TEST(EquationEditorTest, RehighlightingIsNotAnEdit) {
+    // New state names re-format the text; reporting that as an edit pushed undo commands while
+    // another command was being undone (a crash when undo switched playgrounds).
+    scs::ui::EquationEditor editor;
+    editor.setTextPreservingCursor(QStringLiteral("dv/dt = -v/tau : volt"));
+    int edits = 0;
+    QObject::connect(&editor, &scs::ui::EquationEditor::textEdited, [&edits] { ++edits; });
+    editor.highlighter()->setStateNames({QStringLiteral("v")});
+    editor.highlighter()->setStateNames({QStringLiteral("v"), QStringLiteral("w")});
+    EXPECT_EQ(edits, 0);
+    editor.setPlainText(QStringLiteral("dv/dt = -v/(2*tau) : volt")); // as typing would
+    EXPECT_EQ(edits, 1);
+}
