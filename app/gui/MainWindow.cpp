@@ -16,6 +16,7 @@
 #include "ModelBrowser.h"
 #include "ModelEditorPanel.h"
 #include "ParameterPanel.h"
+#include "ProjectPanel.h"
 #include "PhasePlaneView.h"
 #include "SimulationSettingsPanel.h"
 #include "TracePlot.h"
@@ -62,7 +63,12 @@ MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), 
         if (outcome.ok) rememberRun(outcome.result);
     });
     startAutosave();
-    connect(doc_, &PlaygroundDocument::changed, this, [this] { updateTitle(); });
+    connect(doc_, &PlaygroundDocument::changed, this, [this](int what) {
+        updateTitle();
+        if (what & PlaygroundDocument::Title) refreshDocumentList();
+    });
+    // Undo and redo of another playground's edit bring that playground on screen first.
+    doc_->setFocusHandler([this](std::int64_t id) { showDocument(id); });
     resize(1600, 1000);
     applyDefaultLayout();
     if (options_.useSettings) readSettings();
@@ -91,7 +97,22 @@ void MainWindow::createDocks() {
     QDockWidget* sim = makeDock(view_->settingsPanel(), tr("Simulation"), "simulationDock", Qt::RightDockWidgetArea);
     QDockWidget* phase = makeDock(view_->phasePlanePanel(), tr("Phase Plane"), "phasePlaneDock", Qt::BottomDockWidgetArea);
     QDockWidget* analysis = makeDock(view_->analysisPanel(), tr("Analysis"), "analysisDock", Qt::BottomDockWidgetArea);
+    // Last, so the layout code's dock order (model ... analysis) stays as it was.
+    projectPanel_ = new ProjectPanel;
+    QDockWidget* project = makeDock(projectPanel_, tr("Project"), "projectDock", Qt::LeftDockWidgetArea);
+    connect(projectPanel_, &ProjectPanel::showRequested, this, [this](qint64 id) { showDocument(id); });
+    connect(projectPanel_, &ProjectPanel::renameRequested, this, &MainWindow::renamePlayground);
+    connect(projectPanel_, &ProjectPanel::newRequested, this, [this] { addPlayground(PlaygroundDocument::blank()); });
+    connect(projectPanel_, &ProjectPanel::duplicateRequested, this, [this](qint64 id) {
+        showDocument(id);
+        PlaygroundState copy = doc_->state();
+        copy.title += tr(" (copy)").toStdString();
+        addPlayground(copy);
+    });
+    connect(projectPanel_, &ProjectPanel::removeRequested, this, [this](qint64 id) { removePlayground(id); });
     splitDockWidget(model, catalogue, Qt::Vertical);
+    tabifyDockWidget(catalogue, project);
+    catalogue->raise();
     splitDockWidget(params, sim, Qt::Vertical);
     tabifyDockWidget(phase, analysis);
     // A stored analysis result is read from the project only once it can be seen.
@@ -113,6 +134,7 @@ void MainWindow::applyDefaultLayout() {
     resizeDocks({byName[2], byName[3]}, {h * 38 / 100, h * 62 / 100}, Qt::Vertical);
     resizeDocks({byName[4]}, {h * 36 / 100}, Qt::Vertical);
     byName[4]->raise();
+    byName[1]->raise(); // the catalogue in front of the project's document list
 }
 
 void MainWindow::createStatusBar() {

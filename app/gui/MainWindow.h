@@ -25,6 +25,8 @@ class PluginManager;
 class PlaygroundDocument;
 class PlaygroundView;
 class PlotBase;
+class ProjectPanel;
+struct PlaygroundEntry;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -80,6 +82,16 @@ public:
     /// Keeps the playground's model in the project's own catalogue (Model menu; undoable). A model
     /// whose id is a bundled one is kept under a new id, so both stay loadable. Returns its id.
     std::string keepModelInProject();
+
+    // MainWindowDocuments.cpp
+    /// Shows playground `id` of the project (navigation: not an edit). Unknown ids are ignored.
+    void showDocument(std::int64_t id);
+    /// Adds a playground (undoable) and shows it; returns its id.
+    std::int64_t addPlayground(const scs::project::PlaygroundState& state);
+    /// Removes a playground with its results (undoable); false for the last one or an unknown id.
+    bool removePlayground(std::int64_t id);
+    void renamePlayground(std::int64_t id, const QString& title);
+    ProjectPanel* projectPanel() const { return projectPanel_; }
     /// The bundled projects/default.scstudio.json, else the catalogue's LIF, else a blank model.
     void openDefaultProject();
     /// At start-up: the last project if settings are on and it still opens, else the default.
@@ -118,6 +130,12 @@ private:
     void offerStoredResults();
     void setProjectModel(const std::string& id, const std::optional<scs::CatalogueEntry>& model);
     void refreshProjectModels();
+    void storeShownState();
+    /// Keeps the playground's latest simulation as its stored run when it matches its state.
+    void storeLastRun(scs::project::Project& project);
+    void refreshDocumentList();
+    void insertPlayground(const PlaygroundEntry& entry);
+    PlaygroundEntry erasePlayground(std::int64_t id);
     /// The id of the playground document on screen, adding it to the project if it is not there.
     std::int64_t ensureShownDocument();
     // MainWindowActions.cpp
@@ -145,6 +163,7 @@ private:
     AnalysisController* analyses_ = nullptr;
     PluginManager* plugins_ = nullptr;
     QToolButton* pluginWarning_ = nullptr;
+    ProjectPanel* projectPanel_ = nullptr;
     QLabel* statusText_ = nullptr;
     QPointer<PlotBase> lastPlot_;
     QList<QDockWidget*> docks_;

@@ -145,6 +145,7 @@ void MainWindow::adoptProject(LoadedProject loaded, const QString& path, std::un
         shown = p.firstOfType(scs::project::doctype::playground);
     const PlaygroundState state = shown->playground;
     session_.shownDocument = shown->id;
+    doc_->setDocumentId(shown->id);
     for (const std::string& w : p.warnings) statusBar()->showMessage(QString::fromStdString(w), 8000);
     if (loaded.imported)
         statusBar()->showMessage(tr("Imported %1: save it as a .scstudio project to keep it").arg(path), 8000);
@@ -165,6 +166,7 @@ void MainWindow::adoptProject(LoadedProject loaded, const QString& path, std::un
     doc_->undoStack()->setClean();
     offerStoredResults();
     refreshProjectModels();
+    refreshDocumentList();
     updateTitle();
 }
 
@@ -280,9 +282,22 @@ void MainWindow::startNewProject(const PlaygroundState& state) {
 }
 
 std::int64_t MainWindow::ensureShownDocument() {
-    if (!session_.project.document(session_.shownDocument))
+    if (!session_.project.document(session_.shownDocument)) {
         session_.shownDocument = session_.project.addDocument(Document{}).id;
+        doc_->setDocumentId(session_.shownDocument);
+    }
     return session_.shownDocument;
+}
+
+void MainWindow::storeLastRun(scs::project::Project& p) {
+    const std::string body = playgroundBody(doc_->state());
+    // Stored when it was made from exactly what is saved; an older one is replaced.
+    if (!lastRun_ || lastRunInputs_ != body || !p.document(session_.shownDocument)) return;
+    const std::string sha = scs::sha256Hex(body);
+    const auto previous = p.runsOf(session_.shownDocument, "simulation");
+    if (!previous.empty() && previous.front()->manifest.inputsSha256 == sha) return;
+    p.removeRunsOf(session_.shownDocument, "simulation");
+    p.addRun(simulationRun(*lastRun_, session_.shownDocument, body));
 }
 
 scs::project::Project MainWindow::currentProject() {
@@ -290,17 +305,10 @@ scs::project::Project MainWindow::currentProject() {
     scs::project::Project p = session_.project;
     Document* shown = p.document(session_.shownDocument);
     shown->playground = doc_->state();
-    const std::string body = playgroundBody(doc_->state());
-    // The last run is stored when it was made from exactly what is saved; an older one is replaced.
-    if (lastRun_ && lastRunInputs_ == body) {
-        const std::string sha = scs::sha256Hex(body);
-        const auto previous = p.runsOf(shown->id, "simulation");
-        if (previous.empty() || previous.front()->manifest.inputsSha256 != sha) {
-            p.removeRunsOf(shown->id, "simulation");
-            p.addRun(simulationRun(*lastRun_, shown->id, body));
-        }
-    }
-    p.view.openDocuments = {shown->id};
+    storeLastRun(p);
+    p.view.openDocuments.clear();
+    for (const Document& d : p.documents)
+        if (d.type == scs::project::doctype::playground && !d.kept) p.view.openDocuments.push_back(d.id);
     p.view.activeDocument = shown->id;
     const QCPRange time = view_->tracePlot()->timeRange();
     const QCPRange y = view_->tracePlot()->stateGraph(0) ? view_->tracePlot()->stateGraph(0)->valueAxis()->range() : QCPRange();

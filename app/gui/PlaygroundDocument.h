@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <functional>
 #include <string>
 
 namespace scs::ui {
@@ -30,7 +32,18 @@ public:
 
     const PlaygroundState& state() const { return state_; }
     const scs::ModelSpec& spec() const { return state_.model.spec; }
+    /// One history for the whole project: commands remember which playground they edit.
     QUndoStack* undoStack() { return &undo_; }
+
+    /// The project document whose state this object holds now (the playground on screen).
+    std::int64_t documentId() const { return documentId_; }
+    void setDocumentId(std::int64_t id) { documentId_ = id; }
+    /// Called by a command about to change playground `id`: when another one is on screen, the
+    /// handler (the main window) shows `id` first, so undo never edits the wrong playground.
+    void setFocusHandler(std::function<void(std::int64_t)> handler) { focusHandler_ = std::move(handler); }
+    void focus(std::int64_t id) {
+        if (id != documentId_ && focusHandler_) focusHandler_(id);
+    }
 
     void setState(const PlaygroundState& state);
     /// field: "equations", "threshold", "reset", "refractory".
@@ -54,6 +67,8 @@ signals:
 private:
     PlaygroundState state_;
     QUndoStack undo_;
+    std::int64_t documentId_ = 0;
+    std::function<void(std::int64_t)> focusHandler_;
 };
 
 } // namespace scs::ui

@@ -12,4 +12,10 @@ KeepModelCommand::KeepModelCommand(Apply apply, std::optional<scs::CatalogueEntr
                 .arg(QString::fromStdString(model_.name)));
 }
 
+PlaygroundPresenceCommand::PlaygroundPresenceCommand(Insert insert, Erase erase, PlaygroundEntry entry, bool adding,
+                                                     const QString& text)
+    : insert_(std::move(insert)), erase_(std::move(erase)), entry_(std::move(entry)), adding_(adding) {
+    setText(text);
+}
+
 } // namespace scs::ui

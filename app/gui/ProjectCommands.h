@@ -3,12 +3,14 @@
 #pragma once
 
 #include "models/ModelCatalogue.h"
+#include "project/ProjectModel.h"
 
 #include <QUndoCommand>
 
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace scs::ui {
 
@@ -26,6 +28,34 @@ private:
     Apply apply_;
     std::optional<scs::CatalogueEntry> previous_;
     scs::CatalogueEntry model_;
+};
+
+/// A playground with everything that belongs to it, as it sat in the project.
+struct PlaygroundEntry {
+    scs::project::Document document;
+    std::vector<scs::project::Run> runs;
+    std::size_t position = 0; // index among the project's documents
+};
+
+/// Adds a playground to the project or removes one; undo does the opposite and brings back the
+/// same document id, runs and place, so older commands on it still find it.
+class PlaygroundPresenceCommand : public QUndoCommand {
+public:
+    using Insert = std::function<void(const PlaygroundEntry& entry)>;
+    using Erase = std::function<PlaygroundEntry(std::int64_t id)>;
+    /// `adding`: redo inserts `entry`; otherwise redo erases `entry.document.id`.
+    PlaygroundPresenceCommand(Insert insert, Erase erase, PlaygroundEntry entry, bool adding, const QString& text);
+    void undo() override { adding_ ? remove() : add(); }
+    void redo() override { adding_ ? add() : remove(); }
+
+private:
+    void add() { insert_(entry_); }
+    void remove() { entry_ = erase_(entry_.document.id); }
+
+    Insert insert_;
+    Erase erase_;
+    PlaygroundEntry entry_;
+    bool adding_;
 };
 
 } // namespace scs::ui
