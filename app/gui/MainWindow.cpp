@@ -53,6 +53,8 @@ MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), 
     analyses_ = new AnalysisController(doc_, view_->analysisPanel(), background_, this);
     connect(analyses_, &AnalysisController::resultShown, this, [this](PlotBase* p) { lastPlot_ = p; });
     connect(analyses_, &AnalysisController::resultComputed, this, &MainWindow::keepAnalysisResult);
+    connect(analyses_, &AnalysisController::started, this,
+            [this](const QString& id) { analysisDocuments_[id] = ensureShownDocument(); });
     connect(analyses_, &AnalysisController::finished, this, [this](const QString&, scs::JobState state, const QString& text) {
         statusBar()->showMessage(text, state == scs::JobState::Finished ? 8000 : 12000);
     });

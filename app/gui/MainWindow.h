@@ -7,6 +7,7 @@
 
 #include "ode/Simulation.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -157,6 +158,7 @@ private:
     quint64 changeCounter_ = 0;     // document edits so far (undo and redo count too)
     quint64 autosavedChange_ = 0;   // changeCounter_ at the last autosave
     std::optional<scs::project::PlotRange> pendingTimeRange_; // restored when the first run shows
+    QHash<QString, std::int64_t> analysisDocuments_; // analysis id -> playground it runs on
     QStringList recent_;
     JobsIndicator* jobs_ = nullptr;
     BackgroundJobs* background_ = nullptr;

@@ -251,12 +251,17 @@ void MainWindow::offerStoredResults() {
 }
 
 void MainWindow::keepAnalysisResult(const QString& id, const nlohmann::json& snapshot) {
-    const std::string body = playgroundBody(doc_->state());
+    // The result belongs to the playground the analysis started on, even if another is shown now.
+    std::int64_t documentId = analysisDocuments_.value(id, ensureShownDocument());
+    storeShownState();
+    const Document* target = session_.project.document(documentId);
+    if (!target) return; // its playground was removed while it ran
+    const std::string body = playgroundBody(target->playground);
     const std::string kind = "analysis:" + id.toStdString();
     scs::project::Project& p = session_.project;
-    p.removeRunsOf(ensureShownDocument(), kind);
+    p.removeRunsOf(documentId, kind);
     scs::project::Run run;
-    run.documentId = session_.shownDocument;
+    run.documentId = documentId;
     run.manifest.kind = kind;
     run.manifest.label = snapshot.value("headline", std::string());
     run.manifest.createdAt = scs::isoTimeUtcNow();

@@ -4,6 +4,7 @@
 #include "GuiTestSupport.h"
 #include "support/TestSupport.h"
 
+#include "gui/AnalysisController.h"
 #include "gui/MainWindow.h"
 #include "gui/PlaygroundDocument.h"
 #include "gui/PlaygroundView.h"
@@ -147,4 +148,14 @@ TEST_F(PlaygroundDocumentsTest, SelectingInTheListShowsThatPlayground) {
     list->setCurrentRow(1);
     EXPECT_EQ(window->document()->documentId(), second);
     EXPECT_EQ(window->document()->undoStack()->count(), 1) << "switching is not an edit";
+}
+
+TEST_F(PlaygroundDocumentsTest, AnAnalysisResultBelongsToThePlaygroundItRanOn) {
+    const std::int64_t second = window->addPlayground(PlaygroundDocument::blank());
+    window->showDocument(first);
+    ASSERT_TRUE(window->runAnalysis(QStringLiteral("fi_curve")));
+    window->showDocument(second); // while it runs
+    ASSERT_TRUE(window->analyses()->waitForIdle(60000));
+    EXPECT_EQ(window->project().runsOf(first, "analysis:fi_curve").size(), 1u);
+    EXPECT_TRUE(window->project().runsOf(second, "analysis:fi_curve").empty());
 }
