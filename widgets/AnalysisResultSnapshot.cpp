@@ -99,8 +99,13 @@ json heatmapJson(const HeatmapPlot& p) {
     const HeatmapData& d = p.heatmap();
     json rows = json::array();
     for (const QVector<double>& row : d.z) rows.push_back(numbers(row));
-    return {{"type", "heatmap"},      {"x_label", str(d.xLabel)}, {"y_label", str(d.yLabel)}, {"z_label", str(d.zLabel)},
-            {"x", {d.xMin, d.xMax}}, {"y", {d.yMin, d.yMax}},     {"z", rows}};
+    return {{"type", "heatmap"},
+            {"x_label", str(d.xLabel)},
+            {"y_label", str(d.yLabel)},
+            {"z_label", str(d.zLabel)},
+            {"x", {d.xMin, d.xMax}},
+            {"y", {d.yMin, d.yMax}},
+            {"z", rows}};
 }
 
 void restoreHeatmap(HeatmapPlot& p, const json& j) {
@@ -118,9 +123,12 @@ void restoreHeatmap(HeatmapPlot& p, const json& j) {
 
 json barsJson(const BarPlot& p) {
     if (p.isHistogram())
-        return {{"type", "histogram"},  {"centres", numbers(p.keys())},     {"counts", numbers(p.values())},
+        return {{"type", "histogram"},       {"centres", numbers(p.keys())}, {"counts", numbers(p.values())},
                 {"bin_width", p.binWidth()}, {"x_label", str(p.keyLabel())}, {"y_label", str(p.valueLabel())}};
-    return {{"type", "bars"}, {"labels", strings(p.labels())}, {"values", numbers(p.values())}, {"y_label", str(p.valueLabel())}};
+    return {{"type", "bars"},
+            {"labels", strings(p.labels())},
+            {"values", numbers(p.values())},
+            {"y_label", str(p.valueLabel())}};
 }
 
 } // namespace
@@ -129,9 +137,12 @@ json snapshotOf(const AnalysisResultView& view) {
     json plots = json::array();
     for (int i = 0; i < view.plotCount(); ++i) {
         const PlotBase* plot = view.plot(i);
-        if (const auto* s = qobject_cast<const SeriesPlot*>(plot)) plots.push_back(seriesJson(*s));
-        else if (const auto* h = qobject_cast<const HeatmapPlot*>(plot)) plots.push_back(heatmapJson(*h));
-        else if (const auto* b = qobject_cast<const BarPlot*>(plot)) plots.push_back(barsJson(*b));
+        if (const auto* s = qobject_cast<const SeriesPlot*>(plot))
+            plots.push_back(seriesJson(*s));
+        else if (const auto* h = qobject_cast<const HeatmapPlot*>(plot))
+            plots.push_back(heatmapJson(*h));
+        else if (const auto* b = qobject_cast<const BarPlot*>(plot))
+            plots.push_back(barsJson(*b));
     }
     QStringList header;
     json rows = json::array();
@@ -140,7 +151,8 @@ json snapshotOf(const AnalysisResultView& view) {
         header << (table->horizontalHeaderItem(c) ? table->horizontalHeaderItem(c)->text() : QString());
     for (int r = 0; r < table->rowCount(); ++r) {
         QStringList row;
-        for (int c = 0; c < table->columnCount(); ++c) row << (table->item(r, c) ? table->item(r, c)->text() : QString());
+        for (int c = 0; c < table->columnCount(); ++c)
+            row << (table->item(r, c) ? table->item(r, c)->text() : QString());
         rows.push_back(strings(row));
     }
     return {{"headline", str(view.headline())},
@@ -159,14 +171,19 @@ void restoreSnapshot(AnalysisResultView& view, const json& j) {
         int slot = 0;
         for (const json& p : plots) {
             const std::string type = p.at("type").get<std::string>();
-            if (type == "series") restoreSeries(*view.seriesPlot(slot), p);
-            else if (type == "heatmap") restoreHeatmap(*view.heatmapPlot(slot), p);
+            if (type == "series")
+                restoreSeries(*view.seriesPlot(slot), p);
+            else if (type == "heatmap")
+                restoreHeatmap(*view.heatmapPlot(slot), p);
             else if (type == "histogram")
                 view.barPlot(slot)->setHistogram(readNumbers(p.at("centres")), readNumbers(p.at("counts")),
-                                                 p.at("bin_width").get<double>(), text(p, "x_label"), text(p, "y_label"));
+                                                 p.at("bin_width").get<double>(), text(p, "x_label"),
+                                                 text(p, "y_label"));
             else if (type == "bars")
-                view.barPlot(slot)->setBars(readStrings(p.at("labels")), readNumbers(p.at("values")), text(p, "y_label"));
-            else throw std::runtime_error("unknown plot type '" + type + "'");
+                view.barPlot(slot)->setBars(readStrings(p.at("labels")), readNumbers(p.at("values")),
+                                            text(p, "y_label"));
+            else
+                throw std::runtime_error("unknown plot type '" + type + "'");
             ++slot;
         }
         view.keepPlots(slot);

@@ -88,7 +88,9 @@ SeriesPlot* AnalysisResultView::seriesPlot(int slot) { return plotAt<SeriesPlot>
 HeatmapPlot* AnalysisResultView::heatmapPlot(int slot) { return plotAt<HeatmapPlot>(slot); }
 BarPlot* AnalysisResultView::barPlot(int slot) { return plotAt<BarPlot>(slot); }
 
-PlotBase* AnalysisResultView::plot(int slot) const { return slot >= 0 && slot < plots_.size() ? plots_[slot] : nullptr; }
+PlotBase* AnalysisResultView::plot(int slot) const {
+    return slot >= 0 && slot < plots_.size() ? plots_[slot] : nullptr;
+}
 int AnalysisResultView::plotCount() const { return static_cast<int>(plots_.size()); }
 
 void AnalysisResultView::keepPlots(int count) {

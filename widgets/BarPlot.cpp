@@ -113,7 +113,8 @@ QString BarPlot::csv() const {
     s << (labels_.isEmpty() ? keyLabel_ : QStringLiteral("name")) << ',' << valueLabel_ << '\n';
     for (int i = 0; i < values_.size(); ++i) {
         const QString key = labels_.isEmpty() ? QString::number(keys_.value(i), 'g', 10) : labels_.value(i);
-        s << key << ',' << (std::isfinite(values_[i]) ? QString::number(values_[i], 'g', 10) : QStringLiteral("nan")) << '\n';
+        s << key << ',' << (std::isfinite(values_[i]) ? QString::number(values_[i], 'g', 10) : QStringLiteral("nan"))
+          << '\n';
     }
     return out;
 }

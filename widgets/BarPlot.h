@@ -42,7 +42,7 @@ private:
 
     QCPBars* positive_ = nullptr;
     QCPBars* negative_ = nullptr;
-    QStringList labels_;          // categorical mode: names; histogram mode: empty
+    QStringList labels_; // categorical mode: names; histogram mode: empty
     QVector<double> keys_;
     QVector<double> values_;
     QString keyLabel_, valueLabel_;

@@ -43,8 +43,7 @@ EquationEditor::EquationEditor(QWidget* parent) : QPlainTextEdit(parent) {
     completer_->setCaseSensitivity(Qt::CaseSensitive);
     completer_->setModelSorting(QCompleter::CaseSensitivelySortedModel);
     completer_->setMaxVisibleItems(10);
-    connect(completer_, qOverload<const QString&>(&QCompleter::activated), this,
-            &EquationEditor::insertCompletion);
+    connect(completer_, qOverload<const QString&>(&QCompleter::activated), this, &EquationEditor::insertCompletion);
 
     lineNumbers_ = new LineNumberArea(this);
     connect(this, &QPlainTextEdit::blockCountChanged, this,
@@ -83,8 +82,8 @@ void EquationEditor::setExternalUndo(bool external) {
 
 QSize EquationEditor::sizeHint() const {
     const int lines = singleLine_ ? 1 : visibleLines_;
-    const int h = fontMetrics().lineSpacing() * lines + 2 * frameWidth() +
-                  static_cast<int>(document()->documentMargin() * 2) + 2;
+    const int h =
+        fontMetrics().lineSpacing() * lines + 2 * frameWidth() + static_cast<int>(document()->documentMargin() * 2) + 2;
     return {QPlainTextEdit::sizeHint().width(), h};
 }
 
@@ -207,8 +206,10 @@ bool EquationEditor::event(QEvent* e) {
             const QTextCursor& c = diagnosticSelections_[i].cursor;
             if (pos >= c.selectionStart() && pos <= c.selectionEnd()) messages << diagnostics_[i].message;
         }
-        if (messages.isEmpty()) QToolTip::hideText();
-        else QToolTip::showText(he->globalPos(), messages.join('\n'), this);
+        if (messages.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(he->globalPos(), messages.join('\n'), this);
         return true;
     }
     return QPlainTextEdit::event(e);
@@ -218,10 +219,15 @@ void EquationEditor::keyPressEvent(QKeyEvent* e) {
     QAbstractItemView* popup = completer_->popup();
     if (popup->isVisible()) {
         switch (e->key()) {
-        case Qt::Key_Enter: case Qt::Key_Return: case Qt::Key_Escape: case Qt::Key_Tab: case Qt::Key_Backtab:
+        case Qt::Key_Enter:
+        case Qt::Key_Return:
+        case Qt::Key_Escape:
+        case Qt::Key_Tab:
+        case Qt::Key_Backtab:
             e->ignore(); // the completer takes these
             return;
-        default: break;
+        default:
+            break;
         }
     }
     if (singleLine_ && (e->key() == Qt::Key_Return || e->key() == Qt::Key_Enter)) {
@@ -268,8 +274,10 @@ void EquationEditor::resizeEvent(QResizeEvent* e) {
 }
 
 void EquationEditor::updateLineNumberArea(const QRect& rect, int dy) {
-    if (dy) lineNumbers_->scroll(0, dy);
-    else lineNumbers_->update(0, rect.y(), lineNumbers_->width(), rect.height());
+    if (dy)
+        lineNumbers_->scroll(0, dy);
+    else
+        lineNumbers_->update(0, rect.y(), lineNumbers_->width(), rect.height());
 }
 
 void EquationEditor::paintLineNumbers(QPaintEvent* e) {

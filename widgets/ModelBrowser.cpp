@@ -63,7 +63,8 @@ ModelBrowser::ModelBrowser(QWidget* parent) : QWidget(parent) {
 
     connect(search_, &QLineEdit::textChanged, this, [this] { refill(); });
     connect(search_, &QLineEdit::returnPressed, this, [this] {
-        if (list_->topLevelItemCount() > 0) emit modelActivated(list_->topLevelItem(0)->data(0, Qt::UserRole).toString());
+        if (list_->topLevelItemCount() > 0)
+            emit modelActivated(list_->topLevelItem(0)->data(0, Qt::UserRole).toString());
     });
     connect(list_, &QTreeWidget::itemActivated, this,
             [this](QTreeWidgetItem* item) { emit modelActivated(item->data(0, Qt::UserRole).toString()); });
@@ -108,7 +109,8 @@ void ModelBrowser::setCurrentId(const QString& id) {
 
 QStringList ModelBrowser::visibleIds() const {
     QStringList ids;
-    for (int i = 0; i < list_->topLevelItemCount(); ++i) ids << list_->topLevelItem(i)->data(0, Qt::UserRole).toString();
+    for (int i = 0; i < list_->topLevelItemCount(); ++i)
+        ids << list_->topLevelItem(i)->data(0, Qt::UserRole).toString();
     return ids;
 }
 

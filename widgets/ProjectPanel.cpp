@@ -40,7 +40,8 @@ ProjectPanel::ProjectPanel(QWidget* parent) : QWidget(parent) {
         return item ? item->data(kIdRole).toLongLong() : 0;
     };
     connect(list_, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
-        if (!filling_ && item && item->data(kIdRole).toLongLong() != shown_) emit showRequested(item->data(kIdRole).toLongLong());
+        if (!filling_ && item && item->data(kIdRole).toLongLong() != shown_)
+            emit showRequested(item->data(kIdRole).toLongLong());
     });
     connect(list_, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
         if (filling_) return;

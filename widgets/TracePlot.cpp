@@ -104,8 +104,7 @@ QCPAxisRect* TracePlot::addRow(const QString& yLabel, int stretch) {
     rect->axis(QCPAxis::atLeft)->ticker()->setTickCount(4);
     QCPAxis* time = rect->axis(QCPAxis::atBottom);
     time->setTickLabels(false);
-    connect(time, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
-            &TracePlot::onTimeRangeChanged);
+    connect(time, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TracePlot::onTimeRangeChanged);
     return rect;
 }
 
@@ -152,8 +151,8 @@ void TracePlot::rebuild() {
 
 void TracePlot::setTraceData(const TraceData& data) {
     const QString key = structureKey(data);
-    const bool sameSpan = !data_.time.isEmpty() && !data.time.isEmpty() &&
-                          data_.time.front() == data.time.front() && data_.time.back() == data.time.back();
+    const bool sameSpan = !data_.time.isEmpty() && !data.time.isEmpty() && data_.time.front() == data.time.front() &&
+                          data_.time.back() == data.time.back();
     data_ = data;
     const bool restructure = key != structure_ || rows_.isEmpty();
     if (restructure) {
@@ -176,11 +175,10 @@ void TracePlot::fillData(bool rescaleTime) {
     if (spikeGraph_) {
         QVector<double> ones(data_.spikeTimes.size(), 1.0);
         spikeGraph_->setData(data_.spikeTimes, ones, true);
-        spikeRect_->axis(QCPAxis::atLeft)->setLabel(
-            data_.spikeTimes.isEmpty() ? tr("spikes") : tr("spikes\n(%1)").arg(data_.spikeTimes.size()));
+        spikeRect_->axis(QCPAxis::atLeft)
+            ->setLabel(data_.spikeTimes.isEmpty() ? tr("spikes") : tr("spikes\n(%1)").arg(data_.spikeTimes.size()));
     }
-    if (rescaleTime && !data_.time.isEmpty())
-        onTimeRangeChanged(QCPRange(data_.time.front(), data_.time.back()));
+    if (rescaleTime && !data_.time.isEmpty()) onTimeRangeChanged(QCPRange(data_.time.front(), data_.time.back()));
     replot(QCustomPlot::rpQueuedReplot);
 }
 

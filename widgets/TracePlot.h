@@ -23,7 +23,7 @@ public:
     void clearTraces();
 
     int rowCount() const { return static_cast<int>(rows_.size()); }
-    QCPGraph* stateGraph(int index) const;     // nullptr if out of range
+    QCPGraph* stateGraph(int index) const; // nullptr if out of range
     QCPGraph* driveGraph() const { return driveGraph_; }
     QCPGraph* spikeGraph() const { return spikeGraph_; }
     /// The shared time range (display units) every row shows.

@@ -11,7 +11,6 @@
 
 #include <nlohmann/json.hpp>
 
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -30,22 +29,21 @@ using project::Project;
 using project::ProjectStore;
 using project::Run;
 
-const char* kUsage =
-    "usage: scstudio-cli project info FILE [--json]\n"
-    "       scstudio-cli project validate FILE [--json]\n"
-    "       scstudio-cli project export-json FILE [--output OUT.json]\n"
-    "       scstudio-cli project import-json FILE.json [--output OUT.scstudio] [--force]\n"
-    "  info         schema version, meta, documents and run manifests (run data is not read)\n"
-    "  validate     full check: SQLite integrity, every document, every run's data;\n"
-    "               prints 'FILE: valid' (exit 0) or one line per problem (exit 1)\n"
-    "  export-json  the whole project as JSON on stdout, or written atomically to --output\n"
-    "  import-json  rebuilds a project from export-json's JSON or the older scstudio-json form;\n"
-    "               --output defaults to FILE with .json replaced by .scstudio\n"
-    "options:\n"
-    "  --json       (info, validate) machine-readable output\n"
-    "  --output OUT where to write (export-json, import-json)\n"
-    "  --force      (import-json) replace OUT if it exists\n"
-    "exit: 0 ok; 1 unreadable or invalid file, failed write, or OUT exists; 2 usage error\n";
+const char* kUsage = "usage: scstudio-cli project info FILE [--json]\n"
+                     "       scstudio-cli project validate FILE [--json]\n"
+                     "       scstudio-cli project export-json FILE [--output OUT.json]\n"
+                     "       scstudio-cli project import-json FILE.json [--output OUT.scstudio] [--force]\n"
+                     "  info         schema version, meta, documents and run manifests (run data is not read)\n"
+                     "  validate     full check: SQLite integrity, every document, every run's data;\n"
+                     "               prints 'FILE: valid' (exit 0) or one line per problem (exit 1)\n"
+                     "  export-json  the whole project as JSON on stdout, or written atomically to --output\n"
+                     "  import-json  rebuilds a project from export-json's JSON or the older scstudio-json form;\n"
+                     "               --output defaults to FILE with .json replaced by .scstudio\n"
+                     "options:\n"
+                     "  --json       (info, validate) machine-readable output\n"
+                     "  --output OUT where to write (export-json, import-json)\n"
+                     "  --force      (import-json) replace OUT if it exists\n"
+                     "exit: 0 ok; 1 unreadable or invalid file, failed write, or OUT exists; 2 usage error\n";
 
 constexpr std::size_t kShaPrefix = 12; // enough to tell runs apart by eye; --json has the whole hash
 
@@ -191,8 +189,10 @@ std::string defaultImportOutput(const std::string& input) {
 int info(const std::string& path, bool json, std::ostream& out) {
     // open() reads manifests only; run data stays in the file (Run::data null) and is not needed.
     const Project p = ProjectStore::open(path);
-    if (json) out << infoJson(path, p).dump(2) << '\n';
-    else printInfo(path, p, out);
+    if (json)
+        out << infoJson(path, p).dump(2) << '\n';
+    else
+        printInfo(path, p, out);
     return 0;
 }
 
@@ -224,8 +224,8 @@ int exportJsonCommand(const std::string& path, const std::optional<std::string>&
     return 0;
 }
 
-int importJsonCommand(const std::string& input, const std::optional<std::string>& output, bool force,
-                      std::ostream& out, std::ostream& err) {
+int importJsonCommand(const std::string& input, const std::optional<std::string>& output, bool force, std::ostream& out,
+                      std::ostream& err) {
     const std::string target = output.value_or(defaultImportOutput(input));
     if (sameFile(input, target)) throw UsageError("--output " + target + " is the input itself; choose another file");
     if (fs::exists(target) && !force)
@@ -266,7 +266,8 @@ int runProjectCommand(const std::vector<std::string>& argv, std::ostream& out, s
     args.expectEmpty();
     if (!sub) throw UsageError("project needs a subcommand: info, validate, export-json or import-json (see --help)");
     const bool known = *sub == "info" || *sub == "validate" || *sub == "export-json" || *sub == "import-json";
-    if (!known) throw UsageError("unknown project subcommand '" + *sub + "' (info, validate, export-json, import-json)");
+    if (!known)
+        throw UsageError("unknown project subcommand '" + *sub + "' (info, validate, export-json, import-json)");
     if (!file) throw UsageError("project " + *sub + " needs a FILE");
     if (json && *sub != "info" && *sub != "validate") throw UsageError("--json only applies to info and validate");
     if (output && *sub != "export-json" && *sub != "import-json")

@@ -17,17 +17,16 @@
 
 namespace {
 
-const char* kUsage =
-    "usage: scstudio-cli <command> [options]   (scstudio-cli <command> --help for details)\n"
-    "commands:\n"
-    "  simulate      simulate one neuron model; summary, CSV or JSON\n"
-    "  analyse KIND  run an analysis (fi, bifurcation, sensitivity, phase, heatmap, sta,\n"
-    "                frequency, isi, classify)\n"
-    "  models        list the model catalogue (--search TEXT, --json)\n"
-    "  check         check a model's equations and units; report errors with line and column\n"
-    "  plugins       list plugins and their problems; run a plugin job\n"
-    "  project SUB   .scstudio project files: info, validate, export-json, import-json\n"
-    "  version       print the studio version\n";
+const char* kUsage = "usage: scstudio-cli <command> [options]   (scstudio-cli <command> --help for details)\n"
+                     "commands:\n"
+                     "  simulate      simulate one neuron model; summary, CSV or JSON\n"
+                     "  analyse KIND  run an analysis (fi, bifurcation, sensitivity, phase, heatmap, sta,\n"
+                     "                frequency, isi, classify)\n"
+                     "  models        list the model catalogue (--search TEXT, --json)\n"
+                     "  check         check a model's equations and units; report errors with line and column\n"
+                     "  plugins       list plugins and their problems; run a plugin job\n"
+                     "  project SUB   .scstudio project files: info, validate, export-json, import-json\n"
+                     "  version       print the studio version\n";
 
 int dispatch(const std::string& command, const std::vector<std::string>& rest) {
     using namespace scs::cli;

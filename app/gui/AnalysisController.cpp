@@ -78,7 +78,8 @@ void AnalysisController::applyStoredSettings() {
     const nlohmann::json& analysis = doc_->state().analysis;
     const nlohmann::json none = nlohmann::json::object();
     const nlohmann::json& settings =
-        analysis.is_object() && analysis.contains("settings") && analysis["settings"].is_object() ? analysis["settings"] : none;
+        analysis.is_object() && analysis.contains("settings") && analysis["settings"].is_object() ? analysis["settings"]
+                                                                                                  : none;
     applying_ = true;
     // Every form shows what the document holds: its stored values, else the defaults (after an
     // undo of the first edit, say).
@@ -152,11 +153,14 @@ bool AnalysisController::run(const QString& id) {
     r.job->setProgressListener([this, id, token, lastPercent](double fraction, const std::string&) {
         const int percent = static_cast<int>(fraction * 100);
         if (lastPercent->exchange(percent) == percent) return;
-        QMetaObject::invokeMethod(this, [this, id, token, fraction, percent] {
-            if (!isRunning(id) || running_[id].token != token) return;
-            jobs_->progress(token, fraction);
-            panel_->setStatus(id, tr("Running… %1 %").arg(percent));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, id, token, fraction, percent] {
+                if (!isRunning(id) || running_[id].token != token) return;
+                jobs_->progress(token, fraction);
+                panel_->setStatus(id, tr("Running… %1 %").arg(percent));
+            },
+            Qt::QueuedConnection);
     });
     r.watcher = new QFutureWatcher<Outcome>(this);
     connect(r.watcher, &QFutureWatcher<Outcome>::finished, this, [this, id] { onFinished(id); });
@@ -232,7 +236,8 @@ void AnalysisController::setStoredResults(QHash<QString, StoredResult> stored) {
     stored_ = std::move(stored);
     panel_->clear();
     for (auto it = stored_.cbegin(); it != stored_.cend(); ++it)
-        panel_->setStatus(it.key(), tr("A stored result from %1 is shown when this analysis is opened").arg(it->savedAt));
+        panel_->setStatus(it.key(),
+                          tr("A stored result from %1 is shown when this analysis is opened").arg(it->savedAt));
 }
 
 bool AnalysisController::showStored(const QString& id) {
@@ -247,10 +252,11 @@ bool AnalysisController::showStored(const QString& id) {
         panel_->setStatus(id, tr("The stored result cannot be shown: %1").arg(QString::fromUtf8(e.what())), true);
         return false;
     }
-    panel_->setStatus(id, stored.current ? tr("Stored result from %1").arg(stored.savedAt)
-                                         : tr("Stored result from %1 — the model or settings changed since; run again to "
-                                              "update it")
-                                               .arg(stored.savedAt),
+    panel_->setStatus(id,
+                      stored.current ? tr("Stored result from %1").arg(stored.savedAt)
+                                     : tr("Stored result from %1 — the model or settings changed since; run again to "
+                                          "update it")
+                                           .arg(stored.savedAt),
                       !stored.current);
     return true;
 }

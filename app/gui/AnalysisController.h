@@ -52,8 +52,8 @@ public:
 
     /// A result kept in the project: read (and drawn) only when its analysis is shown.
     struct StoredResult {
-        QString savedAt;                     // when it was computed (ISO 8601)
-        bool current = true;                 // the model and settings are still those it ran with
+        QString savedAt;                      // when it was computed (ISO 8601)
+        bool current = true;                  // the model and settings are still those it ran with
         std::function<nlohmann::json()> load; // the page snapshot (AnalysisResultSnapshot); throws
     };
     /// Replaces the stored results (a project was opened); nothing is read yet.
@@ -96,10 +96,10 @@ private:
     PlaygroundDocument* doc_;
     AnalysisPanel* panel_;
     QPointer<BackgroundJobs> jobs_; // may go first when the window is torn down
-    QString signature_; // of the model the forms were generated for
+    QString signature_;             // of the model the forms were generated for
     QHash<QString, Running> running_;
     QHash<QString, scs::JobState> states_;
-    bool applying_ = false; // the forms are being filled from the document: do not store back
+    bool applying_ = false;               // the forms are being filled from the document: do not store back
     QHash<QString, StoredResult> stored_; // not drawn yet
 };
 

@@ -103,10 +103,13 @@ QList<RecoverableProject> Autosave::findOrphans(const QString& directory) {
             const scs::project::Project p = scs::project::ProjectStore::open(path);
             RecoverableProject r;
             r.file = info.absoluteFilePath();
-            auto meta = [&](const char* key) { return p.meta.count(key) ? QString::fromStdString(p.meta.at(key)) : QString(); };
+            auto meta = [&](const char* key) {
+                return p.meta.count(key) ? QString::fromStdString(p.meta.at(key)) : QString();
+            };
             r.projectPath = meta(kRecoveryOf);
             r.savedAt = meta(kRecoverySavedAt);
-            if (const auto* d = p.firstOfType(scs::project::doctype::playground)) r.title = QString::fromStdString(d->title());
+            if (const auto* d = p.firstOfType(scs::project::doctype::playground))
+                r.title = QString::fromStdString(d->title());
             found << r;
         } catch (const std::exception&) {
             // A recovery file cut short by the crash itself cannot be offered; an atomic save

@@ -16,8 +16,8 @@
 #include "ModelBrowser.h"
 #include "ModelEditorPanel.h"
 #include "ParameterPanel.h"
-#include "ProjectPanel.h"
 #include "PhasePlaneView.h"
+#include "ProjectPanel.h"
 #include "SimulationSettingsPanel.h"
 #include "TracePlot.h"
 
@@ -55,9 +55,10 @@ MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), 
     connect(analyses_, &AnalysisController::resultComputed, this, &MainWindow::keepAnalysisResult);
     connect(analyses_, &AnalysisController::started, this,
             [this](const QString& id) { analysisDocuments_[id] = ensureShownDocument(); });
-    connect(analyses_, &AnalysisController::finished, this, [this](const QString&, scs::JobState state, const QString& text) {
-        statusBar()->showMessage(text, state == scs::JobState::Finished ? 8000 : 12000);
-    });
+    connect(analyses_, &AnalysisController::finished, this,
+            [this](const QString&, scs::JobState state, const QString& text) {
+                statusBar()->showMessage(text, state == scs::JobState::Finished ? 8000 : 12000);
+            });
     startPlugins();
     connect(view_, &PlaygroundView::plotActivated, this, [this](PlotBase* p) { lastPlot_ = p; });
     connect(doc_->undoStack(), &QUndoStack::cleanChanged, this, [this] { updateTitle(); });
@@ -94,10 +95,13 @@ void MainWindow::createDocks() {
         return dock;
     };
     QDockWidget* model = makeDock(view_->editorPanel(), tr("Model"), "modelDock", Qt::LeftDockWidgetArea);
-    QDockWidget* catalogue = makeDock(view_->modelBrowser(), tr("Model Catalogue"), "catalogueDock", Qt::LeftDockWidgetArea);
-    QDockWidget* params = makeDock(view_->parameterPanel(), tr("Parameters"), "parametersDock", Qt::RightDockWidgetArea);
+    QDockWidget* catalogue =
+        makeDock(view_->modelBrowser(), tr("Model Catalogue"), "catalogueDock", Qt::LeftDockWidgetArea);
+    QDockWidget* params =
+        makeDock(view_->parameterPanel(), tr("Parameters"), "parametersDock", Qt::RightDockWidgetArea);
     QDockWidget* sim = makeDock(view_->settingsPanel(), tr("Simulation"), "simulationDock", Qt::RightDockWidgetArea);
-    QDockWidget* phase = makeDock(view_->phasePlanePanel(), tr("Phase Plane"), "phasePlaneDock", Qt::BottomDockWidgetArea);
+    QDockWidget* phase =
+        makeDock(view_->phasePlanePanel(), tr("Phase Plane"), "phasePlaneDock", Qt::BottomDockWidgetArea);
     QDockWidget* analysis = makeDock(view_->analysisPanel(), tr("Analysis"), "analysisDock", Qt::BottomDockWidgetArea);
     // Last, so the layout code's dock order (model ... analysis) stays as it was.
     projectPanel_ = new ProjectPanel;
@@ -166,7 +170,8 @@ void MainWindow::createStatusBar() {
             statusBar()->showMessage(tr("Simulation cancelled"), 3000);
         });
     });
-    connect(runner, &SimulationRunner::progress, this, [this, simulation](double f) { background_->progress(*simulation, f); });
+    connect(runner, &SimulationRunner::progress, this,
+            [this, simulation](double f) { background_->progress(*simulation, f); });
     connect(runner, &SimulationRunner::idle, this, [this, simulation] {
         background_->end(*simulation);
         *simulation = 0;
@@ -206,9 +211,9 @@ void MainWindow::writeSettings() {
 
 bool MainWindow::maybeSave() {
     if (!isModified()) return true;
-    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
-                                              tr("The project has unsaved changes. Save them?"),
-                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    const auto answer =
+        QMessageBox::question(this, tr("Unsaved changes"), tr("The project has unsaved changes. Save them?"),
+                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     if (answer == QMessageBox::Save) return save();
     return answer == QMessageBox::Discard;
 }

@@ -153,12 +153,12 @@ private:
     PlaygroundView* view_;
     ProjectSession session_;
     Autosave* autosave_ = nullptr;
-    std::shared_ptr<const scs::SimulationResult> lastRun_; // the playground's latest simulation
-    std::string lastRunInputs_;                             // SHA-256 of what it ran
-    quint64 changeCounter_ = 0;     // document edits so far (undo and redo count too)
-    quint64 autosavedChange_ = 0;   // changeCounter_ at the last autosave
+    std::shared_ptr<const scs::SimulationResult> lastRun_;    // the playground's latest simulation
+    std::string lastRunInputs_;                               // SHA-256 of what it ran
+    quint64 changeCounter_ = 0;                               // document edits so far (undo and redo count too)
+    quint64 autosavedChange_ = 0;                             // changeCounter_ at the last autosave
     std::optional<scs::project::PlotRange> pendingTimeRange_; // restored when the first run shows
-    QHash<QString, std::int64_t> analysisDocuments_; // analysis id -> playground it runs on
+    QHash<QString, std::int64_t> analysisDocuments_;          // analysis id -> playground it runs on
     QStringList recent_;
     JobsIndicator* jobs_ = nullptr;
     BackgroundJobs* background_ = nullptr;

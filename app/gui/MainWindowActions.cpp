@@ -33,7 +33,7 @@ namespace {
 const char* kProjectFilter =
     QT_TRANSLATE_NOOP("scs::ui::MainWindow", "Studio projects (*.scstudio);;Project JSON (*.json);;All files (*)");
 const char* kSaveFilter = QT_TRANSLATE_NOOP("scs::ui::MainWindow", "Studio projects (*.scstudio)");
-}
+} // namespace
 
 QAction* MainWindow::action(const QString& objectName) const { return findChild<QAction*>(objectName); }
 
@@ -79,12 +79,14 @@ void MainWindow::createActions() {
     undo->setObjectName("actionUndo");
     undo->setShortcut(QKeySequence::Undo);
     undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
-    undo->setToolTip(tr("Undo the last edit (%1)").arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
+    undo->setToolTip(
+        tr("Undo the last edit (%1)").arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
     QAction* redo = doc_->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setObjectName("actionRedo");
     redo->setShortcuts({QKeySequence::Redo, QKeySequence(tr("Ctrl+Y"))});
     redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
-    redo->setToolTip(tr("Redo the last undone edit (%1)").arg(QKeySequence(QKeySequence::Redo).toString(QKeySequence::NativeText)));
+    redo->setToolTip(
+        tr("Redo the last undone edit (%1)").arg(QKeySequence(QKeySequence::Redo).toString(QKeySequence::NativeText)));
 
     a = make("actionRun", tr("&Run Simulation"), QKeySequence(Qt::Key_F5), tr("Check the model and simulate it now"),
              QStyle::SP_MediaPlay);
@@ -101,7 +103,8 @@ void MainWindow::createActions() {
         a->setData(kind.id);
         connect(a, &QAction::triggered, this, [this, id = kind.id] { runAnalysis(id); });
     }
-    a = make("actionPlugins", tr("&Plugins…"), QKeySequence(), tr("Every plugin, its state and problems, and the jobs plugins offer"));
+    a = make("actionPlugins", tr("&Plugins…"), QKeySequence(),
+             tr("Every plugin, its state and problems, and the jobs plugins offer"));
     connect(a, &QAction::triggered, this, &MainWindow::showPlugins);
     a = make("actionLoadModel", tr("&Load Model from Catalogue…"), QKeySequence(tr("Ctrl+L")),
              tr("Search the model catalogue"), QStyle::SP_FileDialogContentsView);
@@ -130,7 +133,8 @@ void MainWindow::createActions() {
         }
         applyDefaultLayout();
     });
-    a = make("actionAbout", tr("&About SC-NeuroCore Studio"), QKeySequence(), tr("Versions of the studio and its libraries"));
+    a = make("actionAbout", tr("&About SC-NeuroCore Studio"), QKeySequence(),
+             tr("Versions of the studio and its libraries"));
     connect(a, &QAction::triggered, this, &MainWindow::showAbout);
     a = make("actionAboutQt", tr("About &Qt"), QKeySequence(), tr("About the Qt toolkit"));
     connect(a, &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -194,7 +198,10 @@ void MainWindow::createMenus() {
         if (d->objectName() == QLatin1String("phasePlaneDock")) {
             QAction* show = analysis->addAction(tr("&Phase Plane"));
             show->setToolTip(tr("Show the phase plane of two states"));
-            connect(show, &QAction::triggered, d, [d] { d->show(); d->raise(); });
+            connect(show, &QAction::triggered, d, [d] {
+                d->show();
+                d->raise();
+            });
         }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -236,9 +243,9 @@ void MainWindow::rebuildRecentMenu() {
 
 void MainWindow::openWithDialog() {
     if (!maybeSave()) return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"),
-                                                      session_.path.isEmpty() ? QString() : QFileInfo(session_.path).path(),
-                                                      tr(kProjectFilter));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Project"), session_.path.isEmpty() ? QString() : QFileInfo(session_.path).path(),
+        tr(kProjectFilter));
     if (path.isEmpty()) return;
     QString error;
     if (!openProject(path, &error)) QMessageBox::warning(this, tr("Open Project"), error);

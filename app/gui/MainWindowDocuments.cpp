@@ -58,9 +58,10 @@ std::int64_t MainWindow::addPlayground(const PlaygroundState& state) {
     entry.document.playground = state;
     entry.document.id = session_.project.nextId();
     entry.position = session_.project.documents.size();
-    doc_->undoStack()->push(new PlaygroundPresenceCommand(
-        [this](const PlaygroundEntry& e) { insertPlayground(e); }, [this](std::int64_t id) { return erasePlayground(id); },
-        entry, true, tr("Add playground %1").arg(QString::fromStdString(state.title))));
+    doc_->undoStack()->push(
+        new PlaygroundPresenceCommand([this](const PlaygroundEntry& e) { insertPlayground(e); },
+                                      [this](std::int64_t id) { return erasePlayground(id); }, entry, true,
+                                      tr("Add playground %1").arg(QString::fromStdString(state.title))));
     return entry.document.id;
 }
 
@@ -72,9 +73,10 @@ bool MainWindow::removePlayground(std::int64_t id) {
     if (!d || d->type != scs::project::doctype::playground || playgrounds < 2) return false;
     PlaygroundEntry entry;
     entry.document.id = id;
-    doc_->undoStack()->push(new PlaygroundPresenceCommand(
-        [this](const PlaygroundEntry& e) { insertPlayground(e); }, [this](std::int64_t i) { return erasePlayground(i); },
-        entry, false, tr("Remove playground %1").arg(QString::fromStdString(d->title()))));
+    doc_->undoStack()->push(
+        new PlaygroundPresenceCommand([this](const PlaygroundEntry& e) { insertPlayground(e); },
+                                      [this](std::int64_t i) { return erasePlayground(i); }, entry, false,
+                                      tr("Remove playground %1").arg(QString::fromStdString(d->title()))));
     return true;
 }
 

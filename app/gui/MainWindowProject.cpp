@@ -6,8 +6,8 @@
 #include "AnalysisController.h"
 #include "PlaygroundCommands.h"
 #include "PlaygroundDocument.h"
-#include "ProjectCommands.h"
 #include "PlaygroundView.h"
+#include "ProjectCommands.h"
 
 #include "AnalysisPanel.h"
 #include "ModelBrowser.h"
@@ -66,9 +66,12 @@ scs::project::Run simulationRun(const scs::SimulationResult& r, std::int64_t doc
     run.manifest.createdAt = scs::isoTimeUtcNow();
     run.manifest.engineVersion = scs::studioVersion();
     run.manifest.inputsSha256 = scs::sha256Hex(inputs);
-    run.manifest.summary = {{"method", r.method},        {"dt", r.dt},
-                            {"steps", r.steps},          {"samples", r.time.size()},
-                            {"spikes", r.spikeTimes.size()}, {"firing_rate_hz", r.firingRate()}};
+    run.manifest.summary = {{"method", r.method},
+                            {"dt", r.dt},
+                            {"steps", r.steps},
+                            {"samples", r.time.size()},
+                            {"spikes", r.spikeTimes.size()},
+                            {"firing_rate_hz", r.firingRate()}};
     run.data = std::move(data);
     return run;
 }
@@ -81,7 +84,8 @@ void MainWindow::updateTitle() {
     const QString name = session_.path.isEmpty() ? tr("Untitled") : QFileInfo(session_.path).fileName();
     setWindowModified(isModified());
     const QString access = session_.readOnly ? tr(" (read-only)") : QString();
-    setWindowTitle(tr("%1[*]%2 — %3 — SC-NeuroCore Studio").arg(name, access, QString::fromStdString(doc_->state().title)));
+    setWindowTitle(
+        tr("%1[*]%2 — %3 — SC-NeuroCore Studio").arg(name, access, QString::fromStdString(doc_->state().title)));
     if (QAction* revert = action(QStringLiteral("actionRevert"))) revert->setEnabled(!session_.path.isEmpty());
 }
 
@@ -138,7 +142,8 @@ bool MainWindow::openProject(const QString& pathIn, QString* error) {
     return true;
 }
 
-void MainWindow::adoptProject(LoadedProject loaded, const QString& path, std::unique_ptr<ProjectLock> lock, bool readOnly) {
+void MainWindow::adoptProject(LoadedProject loaded, const QString& path, std::unique_ptr<ProjectLock> lock,
+                              bool readOnly) {
     scs::project::Project& p = loaded.project;
     const Document* shown = p.document(p.view.activeDocument);
     if (!shown || shown->type != scs::project::doctype::playground || shown->kept)
@@ -150,7 +155,8 @@ void MainWindow::adoptProject(LoadedProject loaded, const QString& path, std::un
     if (loaded.imported)
         statusBar()->showMessage(tr("Imported %1: save it as a .scstudio project to keep it").arg(path), 8000);
     else if (p.openedSchemaVersion && p.openedSchemaVersion < scs::project::schema::current)
-        statusBar()->showMessage(tr("%1 was made by an older studio; saving converts it to this version").arg(path), 8000);
+        statusBar()->showMessage(tr("%1 was made by an older studio; saving converts it to this version").arg(path),
+                                 8000);
     session_.project = std::move(p);
     session_.path = loaded.imported ? QString() : path;
     session_.lock = std::move(lock);
@@ -158,7 +164,8 @@ void MainWindow::adoptProject(LoadedProject loaded, const QString& path, std::un
     session_.unsavedOutsideUndo = false;
     lastRun_.reset();
     autosave_->discard();
-    const auto range = session_.project.view.plotRanges.find(std::to_string(session_.shownDocument) + "/" + kTracesPlot);
+    const auto range =
+        session_.project.view.plotRanges.find(std::to_string(session_.shownDocument) + "/" + kTracesPlot);
     pendingTimeRange_.reset();
     if (range != session_.project.view.plotRanges.end()) pendingTimeRange_ = range->second;
     doc_->undoStack()->clear();
@@ -215,7 +222,8 @@ std::string MainWindow::keepModelInProject() {
     }
     model.sourcePath.clear();
     std::optional<scs::CatalogueEntry> previous;
-    if (const scs::CatalogueEntry* existing = browser->find(model.id); existing && isProjectModel(model.id)) previous = *existing;
+    if (const scs::CatalogueEntry* existing = browser->find(model.id); existing && isProjectModel(model.id))
+        previous = *existing;
     // One step: the playground now shows the kept model (so keeping again updates it) and the
     // project holds it.
     QUndoStack* undo = doc_->undoStack();
@@ -226,8 +234,8 @@ std::string MainWindow::keepModelInProject() {
     renamed.model.category = model.category;
     if (renamed.model.id != doc_->state().model.id) undo->push(new SwitchModelCommand(doc_, doc_->state(), renamed));
     undo->push(new KeepModelCommand(
-        [this](const std::string& id, const std::optional<scs::CatalogueEntry>& m) { setProjectModel(id, m); }, previous,
-        model));
+        [this](const std::string& id, const std::optional<scs::CatalogueEntry>& m) { setProjectModel(id, m); },
+        previous, model));
     undo->endMacro();
     statusBar()->showMessage(tr("%1 is kept in the project's catalogue").arg(QString::fromStdString(model.name)), 5000);
     return model.id;
@@ -316,7 +324,8 @@ scs::project::Project MainWindow::currentProject() {
         if (d.type == scs::project::doctype::playground && !d.kept) p.view.openDocuments.push_back(d.id);
     p.view.activeDocument = shown->id;
     const QCPRange time = view_->tracePlot()->timeRange();
-    const QCPRange y = view_->tracePlot()->stateGraph(0) ? view_->tracePlot()->stateGraph(0)->valueAxis()->range() : QCPRange();
+    const QCPRange y =
+        view_->tracePlot()->stateGraph(0) ? view_->tracePlot()->stateGraph(0)->valueAxis()->range() : QCPRange();
     p.view.plotRanges[std::to_string(shown->id) + "/" + kTracesPlot] = {time.lower, time.upper, y.lower, y.upper};
     return p;
 }
@@ -379,9 +388,10 @@ bool MainWindow::revertProject(bool confirm, QString* error) {
         return false;
     }
     if (confirm && isModified() &&
-        QMessageBox::question(this, tr("Revert"),
-                              tr("Discard every unsaved change and reload %1?").arg(QFileInfo(session_.path).fileName()),
-                              QMessageBox::Discard | QMessageBox::Cancel) != QMessageBox::Discard)
+        QMessageBox::question(
+            this, tr("Revert"),
+            tr("Discard every unsaved change and reload %1?").arg(QFileInfo(session_.path).fileName()),
+            QMessageBox::Discard | QMessageBox::Cancel) != QMessageBox::Discard)
         return false;
     return openProject(session_.path, error);
 }
@@ -402,16 +412,14 @@ void MainWindow::openDefaultProject() {
     try {
         const std::filesystem::path res = scs::resourcesDirectory();
         candidates << QString::fromStdString((res.parent_path() / "projects" / "default.scstudio.json").string());
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
     for (const QString& c : candidates) {
         if (!QFileInfo::exists(c)) continue;
         try {
             // The bundled project is a template: it opens untitled, so saving asks for a new file.
             adoptProject(loadProjectFile(c), QString(), nullptr, false);
             return;
-        } catch (const std::exception&) {
-        }
+        } catch (const std::exception&) {}
     }
     const scs::CatalogueEntry* lif = view_->modelBrowser()->catalogue().find("lif");
     startNewProject(lif ? PlaygroundDocument::fromCatalogue(*lif) : PlaygroundDocument::blank());
@@ -426,7 +434,8 @@ void MainWindow::openInitialProject() {
 }
 
 void MainWindow::startAutosave() {
-    const QString dir = options_.recoveryDirectory.isEmpty() ? Autosave::defaultDirectory() : options_.recoveryDirectory;
+    const QString dir =
+        options_.recoveryDirectory.isEmpty() ? Autosave::defaultDirectory() : options_.recoveryDirectory;
     autosave_ = new Autosave(
         dir,
         [this]() -> std::optional<Autosave::Content> {
@@ -436,10 +445,12 @@ void MainWindow::startAutosave() {
         },
         this);
     connect(doc_, &PlaygroundDocument::changed, this, [this] { ++changeCounter_; });
-    connect(autosave_, &Autosave::failed, this, [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+    connect(autosave_, &Autosave::failed, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10000); });
     int ms = options_.autosaveMs;
     // Without settings (tests, screenshots) nothing is written unless a test asks for it.
-    if (ms < 0) ms = options_.useSettings ? 1000 * QSettings().value(QStringLiteral("project/autosaveSeconds"), 60).toInt() : 0;
+    if (ms < 0)
+        ms = options_.useSettings ? 1000 * QSettings().value(QStringLiteral("project/autosaveSeconds"), 60).toInt() : 0;
     autosave_->setInterval(ms);
 }
 
@@ -486,8 +497,7 @@ bool MainWindow::restoreRecovery(const RecoverableProject& r, QString* error) {
     if (!path.isEmpty()) {
         try {
             lock = ProjectLock::tryAcquire(path.toStdString());
-        } catch (const ProjectError&) {
-        }
+        } catch (const ProjectError&) {}
         if (!lock) path.clear(); // someone else has the file open now: keep the work as untitled
     }
     adoptProject(std::move(loaded), path, std::move(lock), false);

@@ -8,7 +8,8 @@ namespace scs::ui {
 
 SetParameterCommand::SetParameterCommand(PlaygroundDocument* doc, std::string name, std::string oldValue,
                                          std::string newValue, int gesture)
-    : PlaygroundCommand(doc), name_(std::move(name)), old_(std::move(oldValue)), new_(std::move(newValue)), gesture_(gesture) {
+    : PlaygroundCommand(doc), name_(std::move(name)), old_(std::move(oldValue)), new_(std::move(newValue)),
+      gesture_(gesture) {
     setText(QCoreApplication::translate("scs::ui", "Change %1").arg(QString::fromStdString(name_)));
 }
 

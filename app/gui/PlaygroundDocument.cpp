@@ -4,9 +4,7 @@
 
 namespace scs::ui {
 
-PlaygroundDocument::PlaygroundDocument(QObject* parent) : QObject(parent), undo_(this) {
-    undo_.setUndoLimit(500);
-}
+PlaygroundDocument::PlaygroundDocument(QObject* parent) : QObject(parent), undo_(this) { undo_.setUndoLimit(500); }
 
 void PlaygroundDocument::setState(const PlaygroundState& state) {
     state_ = state;

@@ -152,10 +152,9 @@ void PlaygroundView::syncWidgets(int what) {
     if (what & PlaygroundDocument::WholeModel) browser_->setCurrentId(QString::fromStdString(doc_->state().model.id));
     if (what & (PlaygroundDocument::Simulation | PlaygroundDocument::WholeModel)) {
         const SimulationSection& s = doc_->state().simulation;
-        settings_->setSettings(QString::fromStdString(s.method),
-                               model_ ? QString::fromStdString(model_->defaultMethod()) : QString(),
-                               QString::fromStdString(s.dt), QString::fromStdString(s.duration),
-                               QString::fromStdString(s.protocol));
+        settings_->setSettings(
+            QString::fromStdString(s.method), model_ ? QString::fromStdString(model_->defaultMethod()) : QString(),
+            QString::fromStdString(s.dt), QString::fromStdString(s.duration), QString::fromStdString(s.protocol));
     }
 }
 
@@ -200,7 +199,8 @@ std::optional<RunRequest> PlaygroundView::prepare() {
     const bool driven = !state.simulation.protocol.empty() && m.parameterIndex(drive).has_value();
     parameters_->setParameters(presenter::parameterRows(m, state.model, driven ? drive : std::string()));
     phase_->setStateNames(names(m.states()));
-    if (auto idx = m.parameterIndex(drive)) settings_->setDriveUnit(QString::fromStdString(m.parameters()[*idx].displayUnit));
+    if (auto idx = m.parameterIndex(drive))
+        settings_->setDriveUnit(QString::fromStdString(m.parameters()[*idx].displayUnit));
     syncWidgets(PlaygroundDocument::Simulation); // the "default (method)" label follows the model
 
     RunRequest request{m, {}, std::nullopt};
@@ -223,9 +223,9 @@ std::optional<RunRequest> PlaygroundView::prepare() {
         pp.yState = m.states()[static_cast<std::size_t>(phase_->yIndex())].name;
         pp.fieldPoints = 17;
         pp.nullclinePoints = 61;
-        pp.trajectory = false;   // the playground run already has it
+        pp.trajectory = false; // the playground run already has it
         pp.fixedPoints = false;
-        pp.threads = 1;          // the GUI stays responsive while the field is computed
+        pp.threads = 1; // the GUI stays responsive while the field is computed
         phaseX_ = pp.xState;
         phaseY_ = pp.yState;
         if (dragStep_ && fieldX_ == pp.xState && fieldY_ == pp.yState) {
@@ -249,8 +249,10 @@ void PlaygroundView::scheduleRun(bool synchronous) {
     std::optional<RunRequest> request = prepare();
     timings_.prepareMs = msSince(timer);
     if (!request) return;
-    if (synchronous) runner_->runNow(std::move(*request));
-    else runner_->request(std::move(*request));
+    if (synchronous)
+        runner_->runNow(std::move(*request));
+    else
+        runner_->request(std::move(*request));
 }
 
 bool PlaygroundView::runNow() {
@@ -307,8 +309,8 @@ void PlaygroundView::onRunFinished(const RunOutcome& outcome) {
                             .arg(r.steps)
                             .arg(QString::fromStdString(r.method))
                             .arg(outcome.elapsedMs, 0, 'f', 1);
-    settings_->setRunStatus(outcome.phaseError.isEmpty() ? msg : msg + '\n' + tr("Phase plane: %1").arg(outcome.phaseError),
-                            false);
+    settings_->setRunStatus(
+        outcome.phaseError.isEmpty() ? msg : msg + '\n' + tr("Phase plane: %1").arg(outcome.phaseError), false);
     emit statusMessage(msg, false);
 }
 

@@ -23,7 +23,7 @@ LoadedProject loadProjectFile(const QString& path);
 /// What the window holds open. Only the main window changes it.
 struct ProjectSession {
     scs::project::Project project;
-    QString path;                                   // "" = untitled: Save asks for a name
+    QString path;                                    // "" = untitled: Save asks for a name
     std::unique_ptr<scs::project::ProjectLock> lock; // held while writable and saved to a file
     bool readOnly = false;                           // another studio holds the file
     std::int64_t shownDocument = 0;                  // the playground on screen

@@ -32,7 +32,8 @@ int main(int argc, char** argv) {
                                                "firing_pattern, characterise)."),
                                 QStringLiteral("KIND"));
     parser.addOption(analysis);
-    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project to open (*.scstudio, or a project JSON file to import)."),
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 QStringLiteral("Project to open (*.scstudio, or a project JSON file to import)."),
                                  QStringLiteral("[PROJECT]"));
     parser.process(app);
     const QStringList args = parser.positionalArguments();

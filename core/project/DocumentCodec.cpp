@@ -46,7 +46,8 @@ PlaygroundState readPlayground(const ojson& d, const std::string& title, const s
         s.analysis = nlohmann::json::parse(d["analysis"].dump());
     }
     for (const auto& [key, value] : d.items())
-        if (key != "model" && key != "simulation" && key != "analysis") s.extra[key] = nlohmann::json::parse(value.dump());
+        if (key != "model" && key != "simulation" && key != "analysis")
+            s.extra[key] = nlohmann::json::parse(value.dump());
     return s;
 }
 
@@ -100,7 +101,8 @@ ViewState readViewState(const ojson& j, std::vector<std::string>& warnings) {
             for (const auto& [name, r] : j["plot_ranges"].items()) {
                 const auto values = r.get<std::vector<double>>();
                 // Each value on its own: the sum of two huge finite values overflows.
-                if (values.size() != 4 || !std::all_of(values.begin(), values.end(), [](double x) { return std::isfinite(x); }))
+                if (values.size() != 4 ||
+                    !std::all_of(values.begin(), values.end(), [](double x) { return std::isfinite(x); }))
                     continue;
                 v.plotRanges[name] = PlotRange{values[0], values[1], values[2], values[3]};
             }

@@ -51,7 +51,8 @@ std::vector<double> readNumbers(const ojson& j) {
 ojson dataJson(const RunData& d) {
     ojson j = ojson::object();
     ojson traces = ojson::array();
-    for (const Trace& t : d.traces) traces.push_back({{"name", t.name}, {"unit", t.unit}, {"values", numbers(t.values)}});
+    for (const Trace& t : d.traces)
+        traces.push_back({{"name", t.name}, {"unit", t.unit}, {"values", numbers(t.values)}});
     j["traces"] = traces;
     j["spikes"] = {{"index", d.spikeIndex}, {"times", numbers(d.spikeTimes)}};
     j["payload"] = ojson::parse(d.payload.dump());
@@ -100,12 +101,13 @@ Project importCurrent(const ojson& j) {
         r.id = rj.at("id").get<std::int64_t>();
         r.documentId = rj.at("document_id").get<std::int64_t>();
         const ojson& m = rj.at("manifest");
-        r.manifest = RunManifest{m.at("kind").get<std::string>(),           m.value("label", ""),
-                                 m.value("created_at", ""),                 m.value("engine_version", ""),
-                                 m.value("inputs_sha256", ""),              nlohmann::json::object()};
+        r.manifest =
+            RunManifest{m.at("kind").get<std::string>(), m.value("label", ""),         m.value("created_at", ""),
+                        m.value("engine_version", ""),   m.value("inputs_sha256", ""), nlohmann::json::object()};
         if (m.contains("summary")) r.manifest.summary = nlohmann::json::parse(m["summary"].dump());
         r.data = std::make_shared<const RunData>(readData(rj.at("data")));
-        if (p.run(r.id) || p.document(r.id)) throw ProjectError("run " + std::to_string(r.id) + ": the id is used twice");
+        if (p.run(r.id) || p.document(r.id))
+            throw ProjectError("run " + std::to_string(r.id) + ": the id is used twice");
         p.runs.push_back(std::move(r));
     }
     std::vector<std::string> warnings;

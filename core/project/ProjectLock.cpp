@@ -37,7 +37,8 @@ LockHolder readHolder(int fd) {
     std::string text;
     char buffer[512];
     ::lseek(fd, 0, SEEK_SET);
-    for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0 && text.size() < 4096;) text.append(buffer, std::size_t(n));
+    for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0 && text.size() < 4096;)
+        text.append(buffer, std::size_t(n));
     LockHolder h;
     try {
         const auto j = nlohmann::json::parse(text);
@@ -72,19 +73,22 @@ std::unique_ptr<ProjectLock> ProjectLock::tryAcquire(const std::string& projectP
     for (int attempt = 0; attempt < 5; ++attempt) {
         const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
         if (fd < 0)
-            throw ProjectError(projectPath + ": cannot create the lock file " + path + " (" + std::strerror(errno) + ")");
+            throw ProjectError(projectPath + ": cannot create the lock file " + path + " (" + std::strerror(errno) +
+                               ")");
         if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
             if (holder) *holder = readHolder(fd);
             ::close(fd);
             return nullptr;
         }
-        struct stat opened {}, named {};
+        struct stat opened {
+        }, named{};
         if (::fstat(fd, &opened) == 0 && ::stat(path.c_str(), &named) == 0 && opened.st_ino == named.st_ino) {
-            const std::string text = nlohmann::json{{"user", userName()},
-                                                    {"host", hostName()},
-                                                    {"pid", static_cast<long>(::getpid())},
-                                                    {"since", scs::isoTimeUtcNow()}}
-                                         .dump();
+            const std::string text = nlohmann::json{
+                {"user", userName()},
+                {"host", hostName()},
+                {"pid", static_cast<long>(::getpid())},
+                {"since",
+                 scs::isoTimeUtcNow()}}.dump();
             if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, text.data(), text.size(), 0) != ssize_t(text.size())) {
                 // The lock holds even when its note cannot be written (a full disk).
             }

@@ -18,8 +18,8 @@ namespace scs::project {
 struct SimulationSection {
     std::string dt = "0.1*ms";
     std::string duration = "200*ms";
-    std::string method;    // "" = the model's own / Brian2's default
-    std::string protocol;  // scs::Protocol text; "" = drive held at its parameter value
+    std::string method;   // "" = the model's own / Brian2's default
+    std::string protocol; // scs::Protocol text; "" = drive held at its parameter value
     std::string drive = "I";
     bool operator==(const SimulationSection&) const = default;
 };
@@ -27,7 +27,7 @@ struct SimulationSection {
 /// Everything a playground holds (its results are runs of the project).
 struct PlaygroundState {
     std::string title = "Playground";
-    scs::CatalogueEntry model;             // spec + slider ranges + catalogue metadata
+    scs::CatalogueEntry model; // spec + slider ranges + catalogue metadata
     SimulationSection simulation;
     nlohmann::json analysis = nlohmann::json::object(); // {"selected", "settings": {id: {...}}}
     nlohmann::json extra = nlohmann::json::object();    // keys this version does not know, kept
@@ -45,10 +45,10 @@ inline constexpr const char* catalogueModel = "catalogue_model";
 /// cannot read (another type, a newer studio's or a plugin's, or a damaged body) is `kept`: its
 /// stored title and body are written back byte for byte, so opening and saving never loses it.
 struct Document {
-    std::int64_t id = 0;           // stable for the life of the file; runs and views refer to it
+    std::int64_t id = 0; // stable for the life of the file; runs and views refer to it
     std::string type = doctype::playground;
-    PlaygroundState playground;    // type == playground (its title is the document's title)
-    scs::CatalogueEntry model;     // type == catalogue_model: a user-edited catalogue model
+    PlaygroundState playground; // type == playground (its title is the document's title)
+    scs::CatalogueEntry model;  // type == catalogue_model: a user-edited catalogue model
     bool kept = false;
     std::string keptTitle;
     std::string keptBody;
@@ -58,8 +58,8 @@ struct Document {
 
 /// A recorded trace: one value per sample, on the run's time grid.
 struct Trace {
-    std::string name;  // "v", "t"
-    std::string unit;  // SI base unit text, "" when dimensionless
+    std::string name; // "v", "t"
+    std::string unit; // SI base unit text, "" when dimensionless
     std::vector<double> values;
 };
 
@@ -73,11 +73,11 @@ struct RunData {
 
 /// What a run was made from and when: enough to tell whether it is still current.
 struct RunManifest {
-    std::string kind;           // "simulation" or "analysis:<id>"
+    std::string kind; // "simulation" or "analysis:<id>"
     std::string label;
-    std::string createdAt;      // ISO 8601, UTC
-    std::string engineVersion;  // scs::studioVersion() of the studio that made it
-    std::string inputsSha256;   // of the canonical JSON of everything the run depended on
+    std::string createdAt;                             // ISO 8601, UTC
+    std::string engineVersion;                         // scs::studioVersion() of the studio that made it
+    std::string inputsSha256;                          // of the canonical JSON of everything the run depended on
     nlohmann::json summary = nlohmann::json::object(); // small facts shown without loading data
 };
 
@@ -110,16 +110,16 @@ struct Project {
     std::vector<Document> documents;
     std::vector<Run> runs;
     ViewState view;
-    std::map<std::string, std::string> meta;   // free facts: "created_at", "created_by"...
-    std::vector<std::string> warnings;         // non-fatal findings of the last open
-    int openedSchemaVersion = 0;               // the file's version before migration; 0: new
-    std::shared_ptr<ProjectSource> source;     // where unread run data and unknown tables live
+    std::map<std::string, std::string> meta; // free facts: "created_at", "created_by"...
+    std::vector<std::string> warnings;       // non-fatal findings of the last open
+    int openedSchemaVersion = 0;             // the file's version before migration; 0: new
+    std::shared_ptr<ProjectSource> source;   // where unread run data and unknown tables live
 
     Document* document(std::int64_t id);
     const Document* document(std::int64_t id) const;
     const Document* firstOfType(const std::string& type) const;
-    Document& addDocument(Document document);   // assigns a fresh id when it has none
-    Run& addRun(Run run);                       // assigns a fresh id when it has none
+    Document& addDocument(Document document); // assigns a fresh id when it has none
+    Run& addRun(Run run);                     // assigns a fresh id when it has none
     /// Runs of one document, newest first.
     std::vector<const Run*> runsOf(std::int64_t documentId, const std::string& kind = {}) const;
     void removeRunsOf(std::int64_t documentId, const std::string& kind);

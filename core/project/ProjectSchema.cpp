@@ -49,8 +49,8 @@ CREATE INDEX runs_by_document ON runs(document_id);
 const char* const steps[] = {to2, to3}; // steps[v - 1] takes version v to v + 1
 
 void stamp(sql::Database& db, int version) {
-    db.exec("PRAGMA user_version = " + std::to_string(version) + "; PRAGMA application_id = " +
-            std::to_string(applicationId) + ";");
+    db.exec("PRAGMA user_version = " + std::to_string(version) +
+            "; PRAGMA application_id = " + std::to_string(applicationId) + ";");
 }
 
 } // namespace

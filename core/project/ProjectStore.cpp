@@ -44,9 +44,11 @@ void checkHeader(const std::string& path) {
     static constexpr char magic[] = "SQLite format 3";
     if (in.gcount() < 16 || std::memcmp(h.data(), magic, sizeof magic) != 0)
         throw ProjectError(path + ": not a studio project (not an SQLite database)");
-    if (in.gcount() < 100) throw ProjectError(path + ": the file is truncated (" + std::to_string(st.st_size) + " bytes)");
+    if (in.gcount() < 100)
+        throw ProjectError(path + ": the file is truncated (" + std::to_string(st.st_size) + " bytes)");
     auto be32 = [&](int at) {
-        return (std::uint32_t(h[at]) << 24) | (std::uint32_t(h[at + 1]) << 16) | (std::uint32_t(h[at + 2]) << 8) | h[at + 3];
+        return (std::uint32_t(h[at]) << 24) | (std::uint32_t(h[at + 1]) << 16) | (std::uint32_t(h[at + 2]) << 8) |
+               h[at + 3];
     };
     const std::uint32_t pageSize = h[16] * 256u + h[17] == 1 ? 65536u : h[16] * 256u + h[17];
     // The header's page count is valid when written by SQLite ≥ 3.7.0, which its two change
@@ -62,17 +64,23 @@ void checkHeader(const std::string& path) {
 std::string describeSqlite(const sql::Error& e) {
     const std::string system = e.systemErrno() ? std::string(" (") + std::strerror(e.systemErrno()) + ")" : "";
     switch (e.primary()) {
-    case SQLITE_CORRUPT: return "the file is damaged (" + std::string(e.what()) + ")";
-    case SQLITE_NOTADB: return "not a studio project (not an SQLite database)";
-    case SQLITE_FULL: return "the disk is full" + system;
-    case SQLITE_IOERR: return "a write or read failed" + system;
-    default: return e.what() + system;
+    case SQLITE_CORRUPT:
+        return "the file is damaged (" + std::string(e.what()) + ")";
+    case SQLITE_NOTADB:
+        return "not a studio project (not an SQLite database)";
+    case SQLITE_FULL:
+        return "the disk is full" + system;
+    case SQLITE_IOERR:
+        return "a write or read failed" + system;
+    default:
+        return e.what() + system;
     }
 }
 
 std::vector<RunBlob> readBlobs(sql::Database& db, std::int64_t runId) {
     std::vector<RunBlob> blobs;
-    sql::Statement s = db.prepare("SELECT name, unit, encoding, count, data FROM run_blobs WHERE run_id = ? ORDER BY position");
+    sql::Statement s =
+        db.prepare("SELECT name, unit, encoding, count, data FROM run_blobs WHERE run_id = ? ORDER BY position");
     s.bind(1, runId);
     while (s.step()) blobs.push_back(RunBlob{s.text(0), s.text(1), s.text(2), s.integer(3), s.blob(4)});
     return blobs;
@@ -114,8 +122,8 @@ Project readProject(sql::Database& db) {
         }
     }
     {
-        sql::Statement s = db.prepare(
-            "SELECT id, document_id, kind, label, created_at, engine_version, inputs_sha256, summary FROM runs ORDER BY id");
+        sql::Statement s = db.prepare("SELECT id, document_id, kind, label, created_at, engine_version, inputs_sha256, "
+                                      "summary FROM runs ORDER BY id");
         while (s.step()) {
             Run r;
             r.id = s.integer(0);
@@ -170,8 +178,9 @@ void writeProject(sql::Database& db, const Project& project, const std::map<std:
             "DELETE FROM runs WHERE id NOT IN (SELECT id FROM keep_runs);"
             "DROP TABLE keep_runs;");
     {
-        sql::Statement insertRun = db.prepare("INSERT INTO runs(id, document_id, kind, label, created_at, engine_version, "
-                                              "inputs_sha256, summary) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+        sql::Statement insertRun =
+            db.prepare("INSERT INTO runs(id, document_id, kind, label, created_at, engine_version, "
+                       "inputs_sha256, summary) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
         sql::Statement insertBlob = db.prepare(
             "INSERT INTO run_blobs(run_id, position, name, unit, encoding, count, data) VALUES(?, ?, ?, ?, ?, ?, ?)");
         sql::Statement updateRun = db.prepare("UPDATE runs SET document_id = ?, label = ?, summary = ? WHERE id = ?");
@@ -296,8 +305,10 @@ void ProjectStore::save(Project& project, const std::string& path, const SaveOpt
             sql::Database out(temporary.path, sql::Database::Mode::Create);
             // The temporary file is thrown away on any failure, so it needs no journal.
             out.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
-            if (project.source) project.source->database().backupTo(out);
-            else schema::create(out);
+            if (project.source)
+                project.source->database().backupTo(out);
+            else
+                schema::create(out);
             out.exec("BEGIN");
             writeProject(out, project, options.extraMeta);
             out.exec("PRAGMA user_version = " + std::to_string(schema::current) +
@@ -316,8 +327,10 @@ void ProjectStore::save(Project& project, const std::string& path, const SaveOpt
             // ENOENT; creating the file ourselves gives the real reason (EACCES, EROFS, ENOSPC).
             int systemErrno = e.systemErrno();
             const int probe = ::open(temporary.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-            if (probe < 0) systemErrno = errno;
-            else ::close(probe); // removed with the temporary file
+            if (probe < 0)
+                systemErrno = errno;
+            else
+                ::close(probe); // removed with the temporary file
             reason = "cannot create a file in " + target.parent_path().string() +
                      (systemErrno ? std::string(" (") + std::strerror(systemErrno) + ")" : "");
         }

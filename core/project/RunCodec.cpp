@@ -65,14 +65,14 @@ RunData decodeRunData(const std::vector<RunBlob>& blobs, const std::string& wher
         if (b.encoding == kTrace) {
             // Divide rather than multiply: a damaged count times 8 can wrap around to the blob's size.
             if (b.bytes.size() % sizeof(double) != 0 || b.bytes.size() / sizeof(double) != count)
-                throw ProjectError(what + ": " + std::to_string(b.bytes.size()) + " bytes for " + std::to_string(count) +
-                                   " values (damaged)");
+                throw ProjectError(what + ": " + std::to_string(b.bytes.size()) + " bytes for " +
+                                   std::to_string(count) + " values (damaged)");
             data.traces.push_back(Trace{b.name, b.unit, take<double>(b.bytes.data(), count)});
         } else if (b.encoding == kSpikes) {
             constexpr std::size_t perSpike = sizeof(std::int32_t) + sizeof(double);
             if (b.bytes.size() % perSpike != 0 || b.bytes.size() / perSpike != count)
-                throw ProjectError(what + ": " + std::to_string(b.bytes.size()) + " bytes for " + std::to_string(count) +
-                                   " spikes (damaged)");
+                throw ProjectError(what + ": " + std::to_string(b.bytes.size()) + " bytes for " +
+                                   std::to_string(count) + " spikes (damaged)");
             data.spikeIndex = take<std::int32_t>(b.bytes.data(), count);
             data.spikeTimes = take<double>(b.bytes.data() + count * sizeof(std::int32_t), count);
         } else if (b.encoding == kJson) {

@@ -21,9 +21,15 @@ std::string describe(sqlite3* db, int code) {
 Database::Database(const std::string& path, Mode mode) : path_(path) {
     int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
     switch (mode) {
-    case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
-    case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
-    case Mode::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    case Mode::ReadOnly:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
+    case Mode::ReadWrite:
+        flags |= SQLITE_OPEN_READWRITE;
+        break;
+    case Mode::Create:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
     }
     const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
@@ -41,8 +47,7 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
 
 Database::~Database() { close(); }
 
-Database::Database(Database&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
@@ -92,7 +97,8 @@ bool Database::hasTable(const std::string& name) {
 
 std::vector<std::string> Database::tableNames() {
     std::vector<std::string> names;
-    Statement s = prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    Statement s =
+        prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
     while (s.step()) names.push_back(s.text(0));
     return names;
 }
@@ -111,7 +117,8 @@ void Database::backupTo(Database& target) {
     const int step = sqlite3_backup_step(backup, -1);
     const int finish = sqlite3_backup_finish(backup);
     if (step != SQLITE_DONE)
-        throw Error(step, std::string("copying the project failed: ") + sqlite3_errstr(step), sqlite3_system_errno(target.db_));
+        throw Error(step, std::string("copying the project failed: ") + sqlite3_errstr(step),
+                    sqlite3_system_errno(target.db_));
     if (finish != SQLITE_OK) target.fail(finish, "copying the project failed");
 }
 
@@ -133,8 +140,10 @@ Statement& Statement::bind(int index, const std::string& value) {
 
 Statement& Statement::bindBlob(int index, const void* data, std::size_t bytes) {
     // SQLITE_STATIC: callers keep the bytes alive until the statement has run.
-    if (bytes == 0) sqlite3_bind_zeroblob(stmt_, index, 0);
-    else sqlite3_bind_blob64(stmt_, index, data, bytes, SQLITE_STATIC);
+    if (bytes == 0)
+        sqlite3_bind_zeroblob(stmt_, index, 0);
+    else
+        sqlite3_bind_blob64(stmt_, index, data, bytes, SQLITE_STATIC);
     return *this;
 }
 
@@ -146,8 +155,7 @@ bool Statement::step() {
 }
 
 void Statement::run() {
-    while (step()) {
-    }
+    while (step()) {}
     reset();
 }
 

@@ -132,9 +132,10 @@ TEST(ProjectCli, InfoJsonListsDocumentsAndRunManifests) {
 
     const auto text = cli({"project", "info", saved.path});
     ASSERT_EQ(text.exitCode, 0) << text.err;
-    EXPECT_NE(text.out.find("#" + std::to_string(saved.runId) + " of document 1: simulation \"baseline\", created "
-                            "2026-11-23T10:00:00Z, engine 0.1.0, inputs " + saved.sha.substr(0, 12) +
-                            ", summary {\"spikes\":3}"),
+    EXPECT_NE(text.out.find("#" + std::to_string(saved.runId) +
+                            " of document 1: simulation \"baseline\", created "
+                            "2026-11-23T10:00:00Z, engine 0.1.0, inputs " +
+                            saved.sha.substr(0, 12) + ", summary {\"spikes\":3}"),
               std::string::npos)
         << text.out;
 }
@@ -252,7 +253,8 @@ TEST(ProjectCli, ImportRefusesToOverwriteWithoutForce) {
 
 TEST(ProjectCli, OlderFilesAreShownAsMigrated) {
     test::TempDir dir;
-    const auto exported = nlohmann::json::parse(cli({"project", "export-json", saveProjectWithRun(dir.path()).path}).out);
+    const auto exported =
+        nlohmann::json::parse(cli({"project", "export-json", saveProjectWithRun(dir.path()).path}).out);
     const std::string old = (dir.path() / "v1.scstudio").string();
     {
         // Schema version 1 as ProjectSchema.h describes it: meta and documents only.
@@ -290,8 +292,7 @@ TEST(ProjectCli, UsageMistakesExitTwo) {
     expectOneLineError(cli({"project", "frobnicate", saved.path}), 2, "unknown project subcommand 'frobnicate'");
     expectOneLineError(cli({"project", "info", saved.path, "--force"}), 2, "--force only applies to import-json");
     expectOneLineError(cli({"project", "info", saved.path, "--bogus"}), 2, "unknown argument '--bogus'");
-    expectOneLineError(cli({"project", "export-json", saved.path, "--output", saved.path}), 2,
-                       "is the project itself");
+    expectOneLineError(cli({"project", "export-json", saved.path, "--output", saved.path}), 2, "is the project itself");
     const auto help = cli({"project", "--help"});
     EXPECT_EQ(help.exitCode, 0);
     EXPECT_NE(help.out.find("import-json FILE.json"), std::string::npos);

@@ -61,8 +61,12 @@ Project buildProject() {
     data.payload = {{"rate_hz", 100.0}, {"neurons", kNeurons}};
     scs::project::Run run;
     run.documentId = p.documents.front().id;
-    run.manifest = {"simulation", "1M spikes", scs::isoTimeUtcNow(), scs::studioVersion(),
-                    scs::sha256Hex("bench_project inputs"), {{"spikes", kSpikes}}};
+    run.manifest = {"simulation",
+                    "1M spikes",
+                    scs::isoTimeUtcNow(),
+                    scs::studioVersion(),
+                    scs::sha256Hex("bench_project inputs"),
+                    {{"spikes", kSpikes}}};
     run.data = std::make_shared<const scs::project::RunData>(std::move(data));
     p.addRun(std::move(run));
     return p;

@@ -14,8 +14,8 @@
 #include "JobsIndicator.h"
 #include "ModelBrowser.h"
 #include "ParameterPanel.h"
-#include "SimulationSettingsPanel.h"
 #include "SeriesPlot.h"
+#include "SimulationSettingsPanel.h"
 #include "TracePlot.h"
 
 #include <gtest/gtest.h>
@@ -120,8 +120,10 @@ TEST_F(AnalysisWindowTest, BifurcationShowsRestBelowAndOscillationAboveRheobase)
     for (const PlotSeries& s : plot->series()) {
         ASSERT_FALSE(s.x.isEmpty()) << s.name.toStdString();
         for (double x : s.x) {
-            if (s.name == QLatin1String("fixed point")) lastRest = std::max(lastRest, x);
-            else firstOscillation = std::min(firstOscillation, x);
+            if (s.name == QLatin1String("fixed point"))
+                lastRest = std::max(lastRest, x);
+            else
+                firstOscillation = std::min(firstOscillation, x);
         }
     }
     ASSERT_GT(lastRest, -1e300) << "weak drives must rest";
@@ -212,7 +214,8 @@ TEST_F(AnalysisWindowTest, FiringPatternMatchesTheCatalogueForEveryKindOfNeuron)
         window->action(QStringLiteral("actionFiringPattern"))->trigger(); // Analysis menu
         EXPECT_EQ(panel->currentAnalysis(), QStringLiteral("firing_pattern"));
         ASSERT_TRUE(waitFor([&] { return analyses->state("firing_pattern") != scs::JobState::Running; }, 30000));
-        ASSERT_EQ(analyses->state("firing_pattern"), scs::JobState::Finished) << panel->status("firing_pattern").toStdString();
+        ASSERT_EQ(analyses->state("firing_pattern"), scs::JobState::Finished)
+            << panel->status("firing_pattern").toStdString();
         AnalysisResultView* page = result("Firing pattern");
         ASSERT_NE(page, nullptr);
         const QString expected = QString::fromStdString(entry->expectedPattern).replace('_', ' ').toUpper();
@@ -245,7 +248,8 @@ TEST_F(AnalysisWindowTest, CancellingALongAnalysisKeepsTheWindowResponsive) {
     EXPECT_TRUE(jobs->cancelButton()->isVisibleTo(window.get()));
     EXPECT_FALSE(panel->runButton()->isEnabled());
     EXPECT_TRUE(panel->cancelButton()->isEnabled());
-    ASSERT_TRUE(waitFor([&] { return jobs->progressBar()->value() > 0; }, 10000)) << "progress must reach the status bar";
+    ASSERT_TRUE(waitFor([&] { return jobs->progressBar()->value() > 0; }, 10000))
+        << "progress must reach the status bar";
 
     // The event loop keeps turning, and the playground still answers a slider.
     QElapsedTimer timer;
@@ -278,7 +282,8 @@ TEST_F(AnalysisWindowTest, CancellingALongAnalysisKeepsTheWindowResponsive) {
     EXPECT_LT(timer.elapsed(), 3000);
     RecordProperty("cancel_latency_ms", static_cast<int>(timer.elapsed()));
     EXPECT_EQ(analyses->state("heatmap"), scs::JobState::Cancelled);
-    EXPECT_TRUE(panel->status("heatmap").startsWith(QStringLiteral("Cancelled"))) << panel->status("heatmap").toStdString();
+    EXPECT_TRUE(panel->status("heatmap").startsWith(QStringLiteral("Cancelled")))
+        << panel->status("heatmap").toStdString();
     EXPECT_EQ(result("Rate heatmap"), nullptr) << "a cancelled job shows no result";
     EXPECT_TRUE(panel->runButton()->isEnabled());
     EXPECT_TRUE(waitFor([&] { return !jobs->isBusy(); }, 3000));
@@ -309,15 +314,18 @@ TEST_F(AnalysisWindowTest, BadSettingsAndBrokenModelsFailWithAReason) {
     typeValue("bifurcation", "min", QStringLiteral("abc"));
     EXPECT_FALSE(runSelected());
     EXPECT_EQ(analyses->state("bifurcation"), scs::JobState::Failed);
-    EXPECT_TRUE(panel->status("bifurcation").contains(QStringLiteral("From"))) << panel->status("bifurcation").toStdString();
+    EXPECT_TRUE(panel->status("bifurcation").contains(QStringLiteral("From")))
+        << panel->status("bifurcation").toStdString();
     typeValue("bifurcation", "min", QStringLiteral("9"));
     typeValue("bifurcation", "max", QStringLiteral("1"));
     EXPECT_FALSE(runSelected());
-    EXPECT_TRUE(panel->status("bifurcation").contains(QStringLiteral("min <= max"))) << panel->status("bifurcation").toStdString();
+    EXPECT_TRUE(panel->status("bifurcation").contains(QStringLiteral("min <= max")))
+        << panel->status("bifurcation").toStdString();
     view->document()->setSpecField("equations", "dv/dt = (El - v +) / tau : volt");
     select("sensitivity");
     EXPECT_FALSE(runSelected());
-    EXPECT_TRUE(panel->status("sensitivity").contains(QStringLiteral("errors"))) << panel->status("sensitivity").toStdString();
+    EXPECT_TRUE(panel->status("sensitivity").contains(QStringLiteral("errors")))
+        << panel->status("sensitivity").toStdString();
     EXPECT_FALSE(window->jobsIndicator()->isBusy());
 }
 

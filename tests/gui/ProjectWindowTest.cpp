@@ -160,7 +160,11 @@ TEST(ProjectWindowTest, ASecondStudioIsToldWhoHoldsTheFileAndMayOpenItReadOnly) 
     const QString path = copyExample(dir, "default.scstudio");
     MainWindow first(MainWindow::Options{false});
     ASSERT_TRUE(first.openProject(path));
-    const QByteArray bytes = [&] { QFile f(path); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+    const QByteArray bytes = [&] {
+        QFile f(path);
+        f.open(QIODevice::ReadOnly);
+        return f.readAll();
+    }();
 
     MainWindow second(MainWindow::Options{false});
     second.show();
@@ -182,7 +186,11 @@ TEST(ProjectWindowTest, ASecondStudioIsToldWhoHoldsTheFileAndMayOpenItReadOnly) 
     QString error;
     EXPECT_FALSE(second.saveProject(path, &error));
     EXPECT_TRUE(error.contains(QStringLiteral("read-only"))) << error.toStdString();
-    const QByteArray after = [&] { QFile f(path); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+    const QByteArray after = [&] {
+        QFile f(path);
+        f.open(QIODevice::ReadOnly);
+        return f.readAll();
+    }();
     EXPECT_EQ(after, bytes) << "the holder's file is untouched";
     const QString copy = QDir(QString::fromStdString(dir.path().string())).filePath(QStringLiteral("mine.scstudio"));
     ASSERT_TRUE(second.saveProject(copy, &error)) << error.toStdString();

@@ -61,8 +61,9 @@ int runRecoveryChild(const QString& recoveryDirectory, const QString& project) {
     slider->setValue(slider->value() + 250);
     std::printf("EDITED %s\n", parameter(w, "a").c_str());
     std::fflush(stdout);
-    if (!waitFor([&] { return !w.autosave()->recoveryFile().isEmpty() && QFileInfo::exists(w.autosave()->recoveryFile()); },
-                 10000))
+    if (!waitFor(
+            [&] { return !w.autosave()->recoveryFile().isEmpty() && QFileInfo::exists(w.autosave()->recoveryFile()); },
+            10000))
         return 4;
     std::printf("AUTOSAVED %s\n", qPrintable(w.autosave()->recoveryFile()));
     std::fflush(stdout);
@@ -88,11 +89,14 @@ TEST(RecoveryTest, AStudioKilledWithUnsavedEditsOffersThemAtTheNextStart) {
     child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--recovery-child"), recovery, project});
     ASSERT_TRUE(child.waitForStarted(10000));
     QString edited, lines;
-    ASSERT_TRUE(waitFor([&] {
-        child.waitForReadyRead(50);
-        lines += QString::fromUtf8(child.readAllStandardOutput());
-        return lines.contains(QStringLiteral("AUTOSAVED"));
-    }, 30000)) << "child output: " << lines.toStdString() << child.readAllStandardError().toStdString();
+    ASSERT_TRUE(waitFor(
+        [&] {
+            child.waitForReadyRead(50);
+            lines += QString::fromUtf8(child.readAllStandardOutput());
+            return lines.contains(QStringLiteral("AUTOSAVED"));
+        },
+        30000))
+        << "child output: " << lines.toStdString() << child.readAllStandardError().toStdString();
     for (const QString& line : lines.split(QLatin1Char('\n')))
         if (line.startsWith(QStringLiteral("EDITED "))) edited = line.mid(7);
     ASSERT_FALSE(edited.isEmpty());

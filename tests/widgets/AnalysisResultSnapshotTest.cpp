@@ -22,12 +22,13 @@ TEST(AnalysisResultSnapshotTest, SeriesHeatmapBarsAndTableComeBackAsTheyWere) {
     SeriesPlot* series = page.seriesPlot(0);
     series->setAxisLabels(QStringLiteral("I (nA)"), QStringLiteral("rate (Hz)"));
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    series->setSeries({PlotSeries{QStringLiteral("rate"), QStringLiteral("Hz"), {0.1, 1.0, 10.0}, {0.0, nan, 0.1 + 0.2}, QColor()}});
+    series->setSeries(
+        {PlotSeries{QStringLiteral("rate"), QStringLiteral("Hz"), {0.1, 1.0, 10.0}, {0.0, nan, 0.1 + 0.2}, QColor()}});
     series->xAxis->setScaleType(QCPAxis::stLogarithmic);
     series->graph(0)->setLineStyle(QCPGraph::lsNone);
     series->xAxis->setRange(0.05, 20);
-    page.heatmapPlot(1)->setHeatmap(HeatmapData{QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("Hz"), 0, 1, 2, 3,
-                                                {{1, 2}, {3, nan}}});
+    page.heatmapPlot(1)->setHeatmap(
+        HeatmapData{QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("Hz"), 0, 1, 2, 3, {{1, 2}, {3, nan}}});
     page.setTable({QStringLiteral("I"), QStringLiteral("rate")}, {{QStringLiteral("0.1"), QStringLiteral("0")}});
 
     const nlohmann::json first = snapshotOf(page);
@@ -63,6 +64,7 @@ TEST(AnalysisResultSnapshotTest, AMalformedSnapshotIsRefusedWithAMessage) {
     } catch (const std::runtime_error& e) {
         EXPECT_NE(std::string(e.what()).find("malformed"), std::string::npos) << e.what();
     }
-    EXPECT_THROW(restoreSnapshot(page, nlohmann::json{{"plots", {{{"type", "pie"}}}}, {"table", {{"header", {}}, {"rows", {}}}}}),
+    EXPECT_THROW(restoreSnapshot(
+                     page, nlohmann::json{{"plots", {{{"type", "pie"}}}}, {"table", {{"header", {}}, {"rows", {}}}}}),
                  std::runtime_error);
 }

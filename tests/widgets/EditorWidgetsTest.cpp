@@ -8,12 +8,12 @@
 
 #include <gtest/gtest.h>
 
+#include <QComboBox>
 #include <QCompleter>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSlider>
-#include <QComboBox>
 #include <QTest>
 #include <QTextBlock>
 
@@ -97,7 +97,8 @@ TEST(EquationHighlighterTest, ClassifiesNames) {
     const auto formats = e.document()->firstBlock().layout()->formats();
     bool comment = false, number = false;
     for (const auto& f : formats) {
-        if (f.format.foreground() == h->format(EquationHighlighter::Role::Comment).foreground() && f.length == 6) comment = true;
+        if (f.format.foreground() == h->format(EquationHighlighter::Role::Comment).foreground() && f.length == 6)
+            comment = true;
         if (f.format.foreground() == h->format(EquationHighlighter::Role::Function).foreground()) number = true;
     }
     EXPECT_TRUE(comment);

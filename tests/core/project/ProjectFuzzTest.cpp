@@ -24,7 +24,9 @@ using scs::test::writeFile;
 constexpr int kCases = 5000;
 constexpr double kCaseLimitSeconds = 2.0;
 
-std::size_t below(Rng& rng, std::size_t n) { return n == 0 ? 0 : std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); }
+std::size_t below(Rng& rng, std::size_t n) {
+    return n == 0 ? 0 : std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
+}
 
 /// One random damage to `bytes`; returns what it did, for the failure message.
 std::string mutate(std::string& bytes, Rng& rng) {
@@ -33,7 +35,8 @@ std::string mutate(std::string& bytes, Rng& rng) {
     switch (below(rng, 8)) {
     case 0: {
         const std::size_t flips = 1 + below(rng, 8);
-        for (std::size_t i = 0; i < flips && !bytes.empty(); ++i) bytes[below(rng, bytes.size())] ^= char(1 << below(rng, 8));
+        for (std::size_t i = 0; i < flips && !bytes.empty(); ++i)
+            bytes[below(rng, bytes.size())] ^= char(1 << below(rng, 8));
         return "flip " + std::to_string(flips) + " bits";
     }
     case 1: {
@@ -57,8 +60,8 @@ std::string mutate(std::string& bytes, Rng& rng) {
         // A header field (offsets 16..99): page size, versions, counters, page count, freelist,
         // schema cookie and format, encoding, user_version, application id...
         static const std::vector<std::pair<std::size_t, std::size_t>> fields{
-            {16, 2}, {18, 1}, {19, 1}, {20, 1}, {21, 1}, {24, 4}, {28, 4}, {32, 4}, {36, 4}, {40, 4}, {44, 4},
-            {48, 4}, {52, 4}, {56, 4}, {60, 4}, {64, 4}, {68, 4}, {92, 4}, {96, 4}};
+            {16, 2}, {18, 1}, {19, 1}, {20, 1}, {21, 1}, {24, 4}, {28, 4}, {32, 4}, {36, 4}, {40, 4},
+            {44, 4}, {48, 4}, {52, 4}, {56, 4}, {60, 4}, {64, 4}, {68, 4}, {92, 4}, {96, 4}};
         const auto [at, width] = fields[below(rng, fields.size())];
         if (bytes.size() < at + width) return "none";
         static const std::vector<std::uint32_t> special{0, 1, 2, 3, 4, 0x7fffffff, 0xffffffff, 512, 65536};
@@ -75,8 +78,10 @@ std::string mutate(std::string& bytes, Rng& rng) {
     case 6: {
         const std::size_t at = below(rng, bytes.size());
         const std::size_t n = 1 + below(rng, 16);
-        if (below(rng, 2)) bytes.insert(at, n, char(rng()));
-        else bytes.erase(at, n);
+        if (below(rng, 2))
+            bytes.insert(at, n, char(rng()));
+        else
+            bytes.erase(at, n);
         return "insert or delete " + std::to_string(n) + " bytes at " + std::to_string(at);
     }
     default: {
@@ -143,9 +148,11 @@ TEST(ProjectFuzz, MutatedProjectFilesGiveOnlyProjectErrors) {
         } else {
             ++opened;
             bool problems = false;
-            for (const project::Run& r : q.runs) problems = failsCleanly("runData", [&] { q.runData(r.id); }) || problems;
+            for (const project::Run& r : q.runs)
+                problems = failsCleanly("runData", [&] { q.runData(r.id); }) || problems;
             std::vector<std::string> found;
-            problems = failsCleanly("validate", [&] { found = ProjectStore::validate(path); }) || !found.empty() || problems;
+            problems =
+                failsCleanly("validate", [&] { found = ProjectStore::validate(path); }) || !found.empty() || problems;
             problems = failsCleanly("exportJson", [&] { (void)exportJson(q); }) || problems;
             // What opened can be saved (a damaged project is rescued by Save As), or is refused cleanly.
             failsCleanly("save", [&] { ProjectStore::save(q, rescued, ProjectStore::SaveOptions{false, {}}); });
@@ -156,8 +163,8 @@ TEST(ProjectFuzz, MutatedProjectFilesGiveOnlyProjectErrors) {
         EXPECT_LT(seconds, kCaseLimitSeconds) << label;
     }
     const double total = std::chrono::duration<double>(Clock::now() - started).count();
-    std::printf("[ fuzz ] %d cases in %.1f s (slowest %.3f s): %d refused, %d opened (%d with problems)\n", kCases, total,
-                slowest, refused, opened, openedWithProblems);
+    std::printf("[ fuzz ] %d cases in %.1f s (slowest %.3f s): %d refused, %d opened (%d with problems)\n", kCases,
+                total, slowest, refused, opened, openedWithProblems);
     // The mutations must reach past the first checks, or the loop would test nothing.
     EXPECT_GT(refused, kCases / 20);
     EXPECT_GT(opened, kCases / 20);

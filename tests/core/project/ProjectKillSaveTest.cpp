@@ -79,22 +79,22 @@ TEST(ProjectKillSave, KilledSaveLeavesTheOldOrTheNewProject) {
     const auto testStarted = Clock::now();
     for (int trial = 0; trial < kTrials; ++trial) {
         SCOPED_TRACE("trial " + std::to_string(trial));
-        const auto delay = std::chrono::duration<double, std::milli>(
-            std::uniform_real_distribution<double>(0.0, maxDelayMs)(rng));
+        const auto delay =
+            std::chrono::duration<double, std::milli>(std::uniform_real_distribution<double>(0.0, maxDelayMs)(rng));
         const pid_t child = ::fork();
         ASSERT_GE(child, 0);
         if (child == 0) {
             try {
                 for (;;) ProjectStore::save(newProject, path, detached);
-            } catch (...) {
-            }
+            } catch (...) {}
             ::_exit(3); // a save failed: the parent reports it
         }
         std::this_thread::sleep_for(delay);
         ::kill(child, SIGKILL);
         int status = 0;
         ::waitpid(child, &status, 0);
-        ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "the saving child ended by itself: " << status;
+        ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+            << "the saving child ended by itself: " << status;
 
         {
             Project found;

@@ -100,8 +100,8 @@ TEST(ProjectLock, ReadOnlyFolderIsAnErrorNotALock) {
     fs::create_directory(folder);
     const std::string path = (folder / "shared.scstudio").string();
     writeFile(path, "");
-    fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec |
-                                fs::perms::others_read | fs::perms::others_exec);
+    fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                                fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
     // Root may write anywhere: the child tries as nobody, for whom the folder is read-only.
     const std::string message = test::inChildProcess(
         [&] {
@@ -113,7 +113,8 @@ TEST(ProjectLock, ReadOnlyFolderIsAnErrorNotALock) {
             }
         },
         true);
-    EXPECT_NE(message.find("cannot create the lock file " + ProjectLock::lockPathFor(path)), std::string::npos) << message;
+    EXPECT_NE(message.find("cannot create the lock file " + ProjectLock::lockPathFor(path)), std::string::npos)
+        << message;
     EXPECT_NE(message.find("Permission denied"), std::string::npos) << message;
     EXPECT_FALSE(fs::exists(ProjectLock::lockPathFor(path)));
     fs::permissions(folder, fs::perms::owner_all, fs::perm_options::add); // so TempDir can remove it

@@ -45,7 +45,8 @@ void expectSavesAsCurrentVersion(Project& migrated, const fs::path& source, cons
 }
 
 TEST(ProjectMigration, EveryEarlierVersionHasAFixture) {
-    for (int version = 1; version < schema::current; ++version) EXPECT_TRUE(fs::is_regular_file(fixture(version))) << fixture(version);
+    for (int version = 1; version < schema::current; ++version)
+        EXPECT_TRUE(fs::is_regular_file(fixture(version))) << fixture(version);
 }
 
 TEST(ProjectMigration, Version1OpensWithItsPlaygroundsInIdOrder) {

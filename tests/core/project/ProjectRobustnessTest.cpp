@@ -51,7 +51,8 @@ std::string expectRefused(const std::string& path, const std::vector<std::string
         message = e.what();
     }
     EXPECT_TRUE(contains(message, path)) << message;
-    for (const std::string& phrase : phrases) EXPECT_TRUE(contains(message, phrase)) << message << "\nlacks: " << phrase;
+    for (const std::string& phrase : phrases)
+        EXPECT_TRUE(contains(message, phrase)) << message << "\nlacks: " << phrase;
     EXPECT_THROW(ProjectStore::validate(path), ProjectError);
     if (isFile) {
         EXPECT_TRUE(readFile(path) == before) << "the file changed";
@@ -70,8 +71,9 @@ TEST(ProjectRobustness, TruncatedFilesAtSeveralLengths) {
     TempDir dir;
     const std::string whole = readFile(savedProject(dir));
     ASSERT_GT(whole.size(), 3u * 4096u);
-    for (const std::size_t length : {std::size_t(16), std::size_t(50), std::size_t(99), std::size_t(100), std::size_t(1000),
-                                     std::size_t(4096), whole.size() / 2, whole.size() - 4096, whole.size() - 1}) {
+    for (const std::size_t length :
+         {std::size_t(16), std::size_t(50), std::size_t(99), std::size_t(100), std::size_t(1000), std::size_t(4096),
+          whole.size() / 2, whole.size() - 4096, whole.size() - 1}) {
         SCOPED_TRACE("cut at " + std::to_string(length) + " of " + std::to_string(whole.size()));
         const std::string path = (dir.path() / ("cut" + std::to_string(length) + ".scstudio")).string();
         writeFile(path, whole.substr(0, length));
@@ -147,7 +149,8 @@ TEST(ProjectRobustness, TextsThatAreNotUtf8OpenSaveAndRefuseOnlyJsonExport) {
                 "INSERT INTO view_state(key, value) VALUES(CAST(X'73706CFF' AS TEXT), '[1, 2]');");
     }
     Project p = ProjectStore::open(path);
-    const bool warned = std::any_of(p.warnings.begin(), p.warnings.end(), [](const std::string& w) { return contains(w, "view state"); });
+    const bool warned = std::any_of(p.warnings.begin(), p.warnings.end(),
+                                    [](const std::string& w) { return contains(w, "view state"); });
     EXPECT_TRUE(warned) << describe(p.warnings);
     EXPECT_EQ(p.documents.front().title(), std::string("LIF\xC3"));
     try {
@@ -169,8 +172,8 @@ TEST(ProjectRobustness, SaveIntoReadOnlyFolderLeavesTheFileAsItWas) {
     fs::create_directory(folder);
     const std::string path = savedProject(dir, "read-only/project.scstudio");
     const std::string before = readFile(path);
-    fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec |
-                                fs::perms::others_read | fs::perms::others_exec);
+    fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                                fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
     // Root may write anywhere: the child saves as nobody, for whom the folder is read-only.
     const std::string message = inChildProcess(
         [&] {
@@ -270,7 +273,8 @@ TEST(ProjectRobustness, DamagedRunBlobIsReportedWhenRead) {
     const std::vector<std::pair<std::string, std::string>> damages{
         {"UPDATE run_blobs SET data = substr(data, 1, 40) WHERE name = 'v' AND run_id = ?", "40 bytes for 10 values"},
         {"UPDATE run_blobs SET count = 2305843009213693952, data = X'' WHERE name = 'v' AND run_id = ?", "damaged"},
-        {"UPDATE run_blobs SET count = 4611686018427387904, data = X'' WHERE name = 'spikes' AND run_id = ?", "damaged"}};
+        {"UPDATE run_blobs SET count = 4611686018427387904, data = X'' WHERE name = 'spikes' AND run_id = ?",
+         "damaged"}};
     for (const auto& [statement, phrase] : damages) {
         SCOPED_TRACE(statement);
         const std::string copy = (dir.path() / "damaged.scstudio").string();

@@ -22,7 +22,9 @@ using scs::test::TempDir;
 
 constexpr int kSeeds = 30;
 
-std::string file(const TempDir& dir, const std::string& name = "project.scstudio") { return (dir.path() / name).string(); }
+std::string file(const TempDir& dir, const std::string& name = "project.scstudio") {
+    return (dir.path() / name).string();
+}
 
 TEST(ProjectRoundTrip, RandomProjectsSurviveSaveAndOpenBitForBit) {
     ASSERT_FALSE(catalogue().entries().empty()) << "the bundled model catalogue did not load";
@@ -88,8 +90,10 @@ TEST(ProjectRoundTrip, KeptBodiesSurviveJsonExport) {
         EXPECT_TRUE(imported.documents[i].kept);
         EXPECT_EQ(imported.documents[i].type, "network_graph");
         const auto value = nlohmann::json::parse(before, nullptr, false);
-        if (value.is_discarded() || value.is_string()) EXPECT_EQ(after, before);
-        else EXPECT_EQ(nlohmann::json::parse(after).dump(), value.dump());
+        if (value.is_discarded() || value.is_string())
+            EXPECT_EQ(after, before);
+        else
+            EXPECT_EQ(nlohmann::json::parse(after).dump(), value.dump());
     }
 }
 
@@ -187,8 +191,8 @@ TEST(ProjectRoundTrip, UnknownTablesSurviveEverySave) {
     }
     Project opened = ProjectStore::open(file(dir));
     opened.documents.front().playground.title = "edited";
-    ProjectStore::save(opened, file(dir));                     // Save
-    ProjectStore::save(opened, file(dir, "copy.scstudio"));    // then Save As
+    ProjectStore::save(opened, file(dir));                  // Save
+    ProjectStore::save(opened, file(dir, "copy.scstudio")); // then Save As
     for (const std::string& path : {file(dir), file(dir, "copy.scstudio")}) {
         SCOPED_TRACE(path);
         sql::Database db(path, sql::Database::Mode::ReadOnly);

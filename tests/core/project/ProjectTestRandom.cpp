@@ -32,17 +32,27 @@ nlohmann::json randomJson(Rng& rng, int depth) {
     for (int i = 0; i < fields; ++i) {
         const std::string key = "k" + std::to_string(i) + "_" + randomText(rng, 6);
         switch (uniformInt(rng, 0, 5)) {
-        case 0: j[key] = randomDouble(rng, true); break;
-        case 1: j[key] = static_cast<std::int64_t>(rng()); break;
-        case 2: j[key] = randomText(rng); break;
-        case 3: j[key] = coin(rng); break;
+        case 0:
+            j[key] = randomDouble(rng, true);
+            break;
+        case 1:
+            j[key] = static_cast<std::int64_t>(rng());
+            break;
+        case 2:
+            j[key] = randomText(rng);
+            break;
+        case 3:
+            j[key] = coin(rng);
+            break;
         case 4: {
             nlohmann::json a = nlohmann::json::array();
             for (int n = uniformInt(rng, 0, 6); n > 0; --n) a.push_back(randomDouble(rng, true));
             j[key] = a;
             break;
         }
-        default: j[key] = depth > 0 ? randomJson(rng, depth - 1) : nlohmann::json(nullptr); break;
+        default:
+            j[key] = depth > 0 ? randomJson(rng, depth - 1) : nlohmann::json(nullptr);
+            break;
         }
     }
     return j;
@@ -51,7 +61,8 @@ nlohmann::json randomJson(Rng& rng, int depth) {
 std::string identifier(Rng& rng) {
     static const std::string letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_";
     std::string s;
-    for (int n = uniformInt(rng, 1, 8); n > 0; --n) s += letters[std::size_t(uniformInt(rng, 0, int(letters.size()) - 1))];
+    for (int n = uniformInt(rng, 1, 8); n > 0; --n)
+        s += letters[std::size_t(uniformInt(rng, 0, int(letters.size()) - 1))];
     return s;
 }
 
@@ -62,7 +73,8 @@ scs::CatalogueEntry randomModel(Rng& rng) {
     for (auto& [name, value] : e.spec.parameters) {
         if (coin(rng)) continue;
         const std::string& unit = pick(rng, units);
-        value = coin(rng) ? std::to_string(randomDouble(rng, true)) + (unit.empty() ? "" : "*" + unit) : randomText(rng);
+        value =
+            coin(rng) ? std::to_string(randomDouble(rng, true)) + (unit.empty() ? "" : "*" + unit) : randomText(rng);
     }
     for (auto& r : e.ranges)
         if (coin(rng)) r.hint = "hint " + randomText(rng); // never all-empty: that range would not be saved
@@ -90,30 +102,61 @@ double randomDouble(Rng& rng, bool finite) {
     const std::uint64_t sign = coin(rng) ? 0x8000000000000000ull : 0;
     const std::uint64_t mantissa = rng() & 0x000fffffffffffffull;
     switch (uniformInt(rng, 0, finite ? 7 : 9)) {
-    case 0: return -0.0;
-    case 1: return fromBits(sign | (mantissa ? mantissa : 1)); // denormal
-    case 2: return pick(rng, std::vector<double>{std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
-                                                 std::numeric_limits<double>::min(), std::numeric_limits<double>::denorm_min()});
-    case 3: return fromBits(sign | (std::uint64_t(uniformInt(rng, 1900, 2046)) << 52) | mantissa);  // huge
-    case 4: return fromBits(sign | (std::uint64_t(uniformInt(rng, 1, 100)) << 52) | mantissa);      // tiny
+    case 0:
+        return -0.0;
+    case 1:
+        return fromBits(sign | (mantissa ? mantissa : 1)); // denormal
+    case 2:
+        return pick(rng,
+                    std::vector<double>{std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
+                                        std::numeric_limits<double>::min(), std::numeric_limits<double>::denorm_min()});
+    case 3:
+        return fromBits(sign | (std::uint64_t(uniformInt(rng, 1900, 2046)) << 52) | mantissa); // huge
+    case 4:
+        return fromBits(sign | (std::uint64_t(uniformInt(rng, 1, 100)) << 52) | mantissa); // tiny
     case 5:
-    case 6: return std::uniform_real_distribution<double>(-100.0, 100.0)(rng);
+    case 6:
+        return std::uniform_real_distribution<double>(-100.0, 100.0)(rng);
     case 7: {
         std::uint64_t bits = rng();
         if ((bits >> 52 & 0x7ff) == 0x7ff) bits &= ~(1ull << 62); // any finite pattern
         return fromBits(bits);
     }
-    case 8: return fromBits(sign | 0x7ff0000000000000ull | (mantissa ? mantissa : 1)); // NaN, any payload
-    default: return sign ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+    case 8:
+        return fromBits(sign | 0x7ff0000000000000ull | (mantissa ? mantissa : 1)); // NaN, any payload
+    default:
+        return sign ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
     }
 }
 
 std::string randomText(Rng& rng, std::size_t maxLength) {
-    static const std::vector<std::string> pieces{"a", "Z", "0", " ", "\"", "\\", "{", "}", "[", "]", "'", "\n", "\t",
-                                                 "\x01", "*", "/", "\xc2\xb5", "\xce\xa9", "\xe2\x86\x92",
-                                                 "\xf0\x9f\x98\x80", "mV", "ms", "--", ";"};
+    static const std::vector<std::string> pieces{"a",
+                                                 "Z",
+                                                 "0",
+                                                 " ",
+                                                 "\"",
+                                                 "\\",
+                                                 "{",
+                                                 "}",
+                                                 "[",
+                                                 "]",
+                                                 "'",
+                                                 "\n",
+                                                 "\t",
+                                                 "\x01",
+                                                 "*",
+                                                 "/",
+                                                 "\xc2\xb5",
+                                                 "\xce\xa9",
+                                                 "\xe2\x86\x92",
+                                                 "\xf0\x9f\x98\x80",
+                                                 "mV",
+                                                 "ms",
+                                                 "--",
+                                                 ";"};
     std::string s;
-    for (std::size_t n = std::uniform_int_distribution<std::size_t>(0, maxLength)(rng); n > 0; --n) s += pick(rng, pieces);
+    for (std::size_t n = std::uniform_int_distribution<std::size_t>(0, maxLength)(rng); n > 0; --n)
+        s += pick(rng, pieces);
     return s;
 }
 
@@ -143,7 +186,8 @@ Run randomRun(Rng& rng, std::int64_t documentId) {
     r.documentId = documentId;
     r.manifest.kind = coin(rng) ? "simulation" : "analysis:fi_curve";
     r.manifest.label = randomText(rng);
-    r.manifest.createdAt = "2026-0" + std::to_string(uniformInt(rng, 1, 9)) + "-1" + std::to_string(uniformInt(rng, 0, 9)) + "T10:00:00Z";
+    r.manifest.createdAt =
+        "2026-0" + std::to_string(uniformInt(rng, 1, 9)) + "-1" + std::to_string(uniformInt(rng, 0, 9)) + "T10:00:00Z";
     r.manifest.engineVersion = "0." + std::to_string(uniformInt(rng, 1, 9)) + ".0";
     r.manifest.inputsSha256 = scs::sha256Hex(randomText(rng));
     r.manifest.summary = randomJson(rng, 1);
@@ -164,9 +208,12 @@ Project randomProject(Rng& rng) {
         s.method = randomText(rng, 6);
         s.protocol = randomText(rng);
         s.drive = identifier(rng);
-        nlohmann::json fi = {{"i_min", randomDouble(rng, true)}, {"i_max", randomDouble(rng, true)},
-                             {"points", uniformInt(rng, 2, 100)}, {"label", randomText(rng)}};
-        d.playground.analysis = {{"selected", "fi_curve"}, {"settings", {{"fi_curve", fi}, {"phase_plane", randomJson(rng, 1)}}}};
+        nlohmann::json fi = {{"i_min", randomDouble(rng, true)},
+                             {"i_max", randomDouble(rng, true)},
+                             {"points", uniformInt(rng, 2, 100)},
+                             {"label", randomText(rng)}};
+        d.playground.analysis = {{"selected", "fi_curve"},
+                                 {"settings", {{"fi_curve", fi}, {"phase_plane", randomJson(rng, 1)}}}};
         if (coin(rng)) d.playground.extra = {{"future_panel", randomJson(rng, 1)}};
         p.addDocument(std::move(d));
     }
@@ -185,10 +232,18 @@ Project randomProject(Rng& rng) {
         d.kept = true;
         d.keptTitle = randomText(rng);
         switch (uniformInt(rng, 0, 3)) {
-        case 0: d.keptBody = "<not json> " + randomText(rng, 60); break;
-        case 1: d.keptBody = "{ \"nodes\" : [1, 2 ,3],\n  \"name\":" + nlohmann::json(randomText(rng)).dump() + " }"; break;
-        case 2: d.keptBody = nlohmann::json(randomText(rng)).dump(); break; // a JSON string
-        default: d.keptBody = randomJson(rng, 2).dump(3); break;
+        case 0:
+            d.keptBody = "<not json> " + randomText(rng, 60);
+            break;
+        case 1:
+            d.keptBody = "{ \"nodes\" : [1, 2 ,3],\n  \"name\":" + nlohmann::json(randomText(rng)).dump() + " }";
+            break;
+        case 2:
+            d.keptBody = nlohmann::json(randomText(rng)).dump();
+            break; // a JSON string
+        default:
+            d.keptBody = randomJson(rng, 2).dump(3);
+            break;
         }
         p.addDocument(std::move(d));
     }

@@ -71,13 +71,16 @@ bool sameKeptBody(const std::string& a, const std::string& b, bool asJson) {
     }
 }
 
-void compareRunData(const std::string& where, const RunData& a, const RunData& b, bool anyNan, std::vector<std::string>& out) {
+void compareRunData(const std::string& where, const RunData& a, const RunData& b, bool anyNan,
+                    std::vector<std::string>& out) {
     if (a.traces.size() != b.traces.size()) {
-        out.push_back(where + ": " + std::to_string(a.traces.size()) + " traces, got " + std::to_string(b.traces.size()));
+        out.push_back(where + ": " + std::to_string(a.traces.size()) + " traces, got " +
+                      std::to_string(b.traces.size()));
     } else {
         for (std::size_t i = 0; i < a.traces.size(); ++i) {
             const std::string t = where + " trace " + std::to_string(i);
-            if (a.traces[i].name != b.traces[i].name || a.traces[i].unit != b.traces[i].unit) out.push_back(t + ": name or unit differs");
+            if (a.traces[i].name != b.traces[i].name || a.traces[i].unit != b.traces[i].unit)
+                out.push_back(t + ": name or unit differs");
             if (!sameDoubles(a.traces[i].values, b.traces[i].values, anyNan)) out.push_back(t + ": values differ");
         }
     }
@@ -91,17 +94,22 @@ void compareRunData(const std::string& where, const RunData& a, const RunData& b
 std::vector<std::string> differences(const Project& expected, const Project& actual, CompareOptions options) {
     std::vector<std::string> out;
     static const std::vector<std::string> addedBySave{"created_by", "created_at", "saved_by", "saved_at"};
-    auto addedBySaveKey = [&](const std::string& k) { return std::find(addedBySave.begin(), addedBySave.end(), k) != addedBySave.end(); };
+    auto addedBySaveKey = [&](const std::string& k) {
+        return std::find(addedBySave.begin(), addedBySave.end(), k) != addedBySave.end();
+    };
     for (const auto& [k, v] : expected.meta) {
         auto it = actual.meta.find(k);
-        if (it == actual.meta.end()) out.push_back("meta '" + k + "' is missing");
-        else if (it->second != v && k != "saved_at" && k != "saved_by") out.push_back("meta '" + k + "' differs");
+        if (it == actual.meta.end())
+            out.push_back("meta '" + k + "' is missing");
+        else if (it->second != v && k != "saved_at" && k != "saved_by")
+            out.push_back("meta '" + k + "' differs");
     }
     for (const auto& [k, v] : actual.meta)
         if (!expected.meta.count(k) && !addedBySaveKey(k)) out.push_back("meta '" + k + "' was added");
 
     if (expected.documents.size() != actual.documents.size()) {
-        out.push_back(std::to_string(expected.documents.size()) + " documents, got " + std::to_string(actual.documents.size()));
+        out.push_back(std::to_string(expected.documents.size()) + " documents, got " +
+                      std::to_string(actual.documents.size()));
     } else {
         for (std::size_t i = 0; i < expected.documents.size(); ++i) {
             const Document& a = expected.documents[i];
@@ -113,13 +121,17 @@ std::vector<std::string> differences(const Project& expected, const Project& act
             }
             if (a.title() != b.title()) out.push_back(where + ": title differs");
             if (a.kept) {
-                if (!sameKeptBody(a.keptBody, b.keptBody, options.keptBodyAsJson)) out.push_back(where + ": kept body differs: " + a.keptBody.substr(0, 60) + " vs " + b.keptBody.substr(0, 60));
+                if (!sameKeptBody(a.keptBody, b.keptBody, options.keptBodyAsJson))
+                    out.push_back(where + ": kept body differs: " + a.keptBody.substr(0, 60) + " vs " +
+                                  b.keptBody.substr(0, 60));
             } else if (a.type == doctype::catalogueModel) {
                 compareModels(where, a.model, b.model, out);
             } else {
                 compareModels(where, a.playground.model, b.playground.model, out);
-                if (!(a.playground.simulation == b.playground.simulation)) out.push_back(where + ": simulation differs");
-                if (!sameJson(a.playground.analysis, b.playground.analysis)) out.push_back(where + ": analysis differs");
+                if (!(a.playground.simulation == b.playground.simulation))
+                    out.push_back(where + ": simulation differs");
+                if (!sameJson(a.playground.analysis, b.playground.analysis))
+                    out.push_back(where + ": analysis differs");
                 if (!sameJson(a.playground.extra, b.playground.extra)) out.push_back(where + ": extra differs");
             }
         }
@@ -135,16 +147,19 @@ std::vector<std::string> differences(const Project& expected, const Project& act
             const RunManifest& m = a.manifest;
             const RunManifest& n = b.manifest;
             if (a.id != b.id || a.documentId != b.documentId) out.push_back(where + ": id or document differs");
-            if (m.kind != n.kind || m.label != n.label || m.createdAt != n.createdAt || m.engineVersion != n.engineVersion ||
-                m.inputsSha256 != n.inputsSha256 || !sameJson(m.summary, n.summary))
+            if (m.kind != n.kind || m.label != n.label || m.createdAt != n.createdAt ||
+                m.engineVersion != n.engineVersion || m.inputsSha256 != n.inputsSha256 ||
+                !sameJson(m.summary, n.summary))
                 out.push_back(where + ": manifest differs");
-            if (a.id == b.id) compareRunData(where, *expected.runData(a.id), *actual.runData(b.id), options.anyNan, out);
+            if (a.id == b.id)
+                compareRunData(where, *expected.runData(a.id), *actual.runData(b.id), options.anyNan, out);
         }
     }
 
     const ViewState& v = expected.view;
     const ViewState& w = actual.view;
-    if (v.openDocuments != w.openDocuments || v.activeDocument != w.activeDocument) out.push_back("view: open documents differ");
+    if (v.openDocuments != w.openDocuments || v.activeDocument != w.activeDocument)
+        out.push_back("view: open documents differ");
     if (v.plotRanges.size() != w.plotRanges.size()) out.push_back("view: plot range count differs");
     for (const auto& [key, r] : v.plotRanges) {
         auto it = w.plotRanges.find(key);
@@ -168,8 +183,11 @@ std::string firstDifference(const std::string& expected, const std::string& actu
     while (at < expected.size() && at < actual.size() && expected[at] == actual[at]) ++at;
     const std::size_t line = expected.rfind('\n', at == 0 ? 0 : at - 1);
     const std::size_t from = line == std::string::npos ? 0 : line + 1;
-    auto lineOf = [&](const std::string& s) { return s.substr(from, std::min<std::size_t>(s.find('\n', from) - from, 200)); };
-    return "texts differ at byte " + std::to_string(at) + ": expected '" + lineOf(expected) + "', got '" + lineOf(actual) + "'";
+    auto lineOf = [&](const std::string& s) {
+        return s.substr(from, std::min<std::size_t>(s.find('\n', from) - from, 200));
+    };
+    return "texts differ at byte " + std::to_string(at) + ": expected '" + lineOf(expected) + "', got '" +
+           lineOf(actual) + "'";
 }
 
 std::string inChildProcess(const std::function<std::string()>& body, bool dropRoot) {
@@ -180,7 +198,8 @@ std::string inChildProcess(const std::function<std::string()>& body, bool dropRo
     if (pid == 0) {
         ::close(fds[0]);
         std::string result;
-        if (dropRoot && ::geteuid() == 0 && (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0)) {
+        if (dropRoot && ::geteuid() == 0 &&
+            (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0)) {
             result = "child: cannot become nobody";
         } else {
             try {
@@ -199,7 +218,8 @@ std::string inChildProcess(const std::function<std::string()>& body, bool dropRo
     ::close(fds[1]);
     std::string result;
     std::array<char, 4096> buffer{};
-    for (ssize_t n; (n = ::read(fds[0], buffer.data(), buffer.size())) > 0;) result.append(buffer.data(), std::size_t(n));
+    for (ssize_t n; (n = ::read(fds[0], buffer.data(), buffer.size())) > 0;)
+        result.append(buffer.data(), std::size_t(n));
     ::close(fds[0]);
     int status = 0;
     ::waitpid(pid, &status, 0);
