@@ -162,7 +162,8 @@ json snapshotOf(const AnalysisResultView& view) {
             {"table", {{"header", strings(header)}, {"rows", rows}}}};
 }
 
-void restoreSnapshot(AnalysisResultView& view, const json& j) {
+void restoreSnapshot(AnalysisResultView& view, const json& snapshot) {
+    const json& j = snapshot;
     try {
         const QString color = text(j, "headline_color");
         view.setHeadline(text(j, "headline"), color.isEmpty() ? QColor() : QColor(color));

@@ -20,6 +20,6 @@ namespace scs::cli {
 ///                                   by .scstudio and is never overwritten without --force
 /// Exit: 0 ok; 1 the file cannot be read or written, validate found problems, or OUT exists;
 /// 2 usage error. Errors reach main as exceptions and are printed there as one line.
-int runProjectCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int runProjectCommand(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err);
 
 } // namespace scs::cli

@@ -32,7 +32,8 @@ QVector<QPair<QString, QString>> AboutDialog::versions() {
 #endif
     const QString qtBuilt = QStringLiteral(QT_VERSION_STR);
     const QString qtRun = QString::fromLatin1(qVersion());
-    rows.push_back({QStringLiteral("Qt"), qtRun == qtBuilt ? qtRun : QStringLiteral("%1 (built with %2)").arg(qtRun, qtBuilt)});
+    rows.push_back(
+        {QStringLiteral("Qt"), qtRun == qtBuilt ? qtRun : QStringLiteral("%1 (built with %2)").arg(qtRun, qtBuilt)});
     rows.push_back({QStringLiteral("QCustomPlot"), QStringLiteral(QCUSTOMPLOT_VERSION_STR)});
 #ifdef SCS_HAVE_BUILD_INFO
     for (const scs::LibraryVersion& lib : scs::libraryVersions())

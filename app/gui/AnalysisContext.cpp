@@ -53,8 +53,10 @@ QStringList AnalysisContext::stateNames() const {
 
 scs::DisplayUnit AnalysisContext::unitOf(const std::string& name) const {
     scs::Dimension dim;
-    if (auto i = model.parameterIndex(name)) dim = model.parameters()[*i].dimension;
-    else if (auto s = model.stateIndex(name)) dim = model.states()[*s].dimension;
+    if (auto i = model.parameterIndex(name))
+        dim = model.parameters()[*i].dimension;
+    else if (auto s = model.stateIndex(name))
+        dim = model.states()[*s].dimension;
     return presenter::unitFor(model, name, dim);
 }
 
@@ -84,8 +86,9 @@ QString AnalysisContext::show(double si, const std::string& name) const {
     if (!std::isfinite(si)) return QStringLiteral("n/a");
     const scs::DisplayUnit u = unitOf(name);
     const double shown = si / (u.scale > 0 ? u.scale : 1.0);
-    return u.name.empty() || u.name == "1" ? QString::number(shown, 'g', 4)
-                                           : QStringLiteral("%1 %2").arg(shown, 0, 'g', 4).arg(QString::fromStdString(u.name));
+    return u.name.empty() || u.name == "1"
+               ? QString::number(shown, 'g', 4)
+               : QStringLiteral("%1 %2").arg(shown, 0, 'g', 4).arg(QString::fromStdString(u.name));
 }
 
 namespace field {

@@ -25,9 +25,9 @@ namespace scs::ui {
 struct AnalysisContext {
     scs::NeuronModel model;
     scs::CatalogueEntry entry;
-    scs::SimulationSettings base;      // the playground's run settings (protocol included)
-    std::string drive;                 // the drive parameter; "" when the model has none
-    QVector<ParameterRow> parameters;  // every parameter, with display unit and slider range
+    scs::SimulationSettings base;     // the playground's run settings (protocol included)
+    std::string drive;                // the drive parameter; "" when the model has none
+    QVector<ParameterRow> parameters; // every parameter, with display unit and slider range
 
     /// Compiles the document's model and reads its run settings. Throws std::runtime_error with
     /// a message for the user ("the model has errors: ...").

@@ -26,11 +26,11 @@ using AnalysisWork = std::function<std::any(scs::JobContext* job)>;
 /// `prepare` returns in the background and hands the result to `present`. The algorithms live in
 /// core/analysis; nothing here computes more than display units.
 struct AnalysisKind {
-    QString id;            // persisted in projects (lower_snake_case, frozen)
-    QString title;         // selector entry and result tab
-    QString menuText;      // Analysis menu entry
+    QString id;       // persisted in projects (lower_snake_case, frozen)
+    QString title;    // selector entry and result tab
+    QString menuText; // Analysis menu entry
     QKeySequence shortcut;
-    QString hint;          // one or two sentences: what it does and how long it takes
+    QString hint; // one or two sentences: what it does and how long it takes
     /// The settings with defaults derived from the model (drive range, parameter lists...).
     std::function<QVector<FormField>(const AnalysisContext&)> fields;
     /// Main thread: turns the form's values into the work. Throws std::exception with a one-line

@@ -34,10 +34,11 @@
 #include <QUndoStack>
 
 #include <memory>
+#include <utility>
 
 namespace scs::ui {
 
-MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), options_(options) {
+MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), options_(std::move(options)) {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(appIcon());
     doc_ = new PlaygroundDocument(this);

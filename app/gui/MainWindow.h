@@ -62,6 +62,8 @@ public:
     /// Unsaved changes: on the undo stack since the last save, or restored from a recovery file.
     bool isModified() const;
     Autosave* autosave() const { return autosave_; }
+    /// Sets (and remembers, with settings on) the autosave interval; 0 turns autosave off.
+    void setAutosaveSeconds(int seconds);
     QAction* action(const QString& objectName) const;
 
     /// Opens a project file; on failure shows nothing and returns false with `error` set

@@ -17,6 +17,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -72,6 +73,15 @@ void MainWindow::createActions() {
     a = make("actionExportPlot", tr("&Export Plot…"), QKeySequence(tr("Ctrl+E")),
              tr("Export the last clicked plot as PNG, SVG or CSV"));
     connect(a, &QAction::triggered, this, &MainWindow::exportPlot);
+    a = make("actionAutosave", tr("A&utosave Interval…"), QKeySequence(),
+             tr("How often unsaved work is written to a recovery file (0 turns autosave off)"));
+    connect(a, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const int seconds = QInputDialog::getInt(this, tr("Autosave"),
+                                                 tr("Write unsaved work to a recovery file every (seconds, 0 = off):"),
+                                                 autosave_->interval() / 1000, 0, 3600, 10, &ok);
+        if (ok) setAutosaveSeconds(seconds);
+    });
     a = make("actionQuit", tr("&Quit"), QKeySequence::Quit, tr("Quit the studio"));
     connect(a, &QAction::triggered, this, &QWidget::close);
 
@@ -152,6 +162,8 @@ void MainWindow::createMenus() {
     file->addAction(action("actionClose"));
     file->addSeparator();
     file->addAction(action("actionExportPlot"));
+    file->addSeparator();
+    file->addAction(action("actionAutosave"));
     file->addSeparator();
     file->addAction(action("actionQuit"));
 

@@ -454,6 +454,12 @@ void MainWindow::startAutosave() {
     autosave_->setInterval(ms);
 }
 
+void MainWindow::setAutosaveSeconds(int seconds) {
+    autosave_->setInterval(1000 * std::max(0, seconds));
+    if (options_.useSettings) QSettings().setValue(QStringLiteral("project/autosaveSeconds"), std::max(0, seconds));
+    statusBar()->showMessage(seconds > 0 ? tr("Autosave every %1 s").arg(seconds) : tr("Autosave is off"), 4000);
+}
+
 bool MainWindow::offerRecovery() {
     for (const RecoverableProject& r : Autosave::findOrphans(autosave_->directory())) {
         const QString name = r.projectPath.isEmpty() ? tr("an untitled project (%1)").arg(r.title) : r.projectPath;

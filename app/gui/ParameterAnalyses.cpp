@@ -55,8 +55,9 @@ AnalysisKind sensitivityAnalysis() {
     k.hint = tr("How the firing rate responds to a small change of each parameter: elasticity = % rate change per "
                 "% parameter change.");
     k.fields = [](const AnalysisContext&) {
-        FormField perturbation = field::number("perturbation", tr("Perturbation"),
-                                               tr("Each parameter is run at ± this fraction of its value"), 0.05, 1e-4, 0.9);
+        FormField perturbation =
+            field::number("perturbation", tr("Perturbation"),
+                          tr("Each parameter is run at ± this fraction of its value"), 0.05, 1e-4, 0.9);
         perturbation.kind = FormField::Kind::Quantity;
         perturbation.unit = QStringLiteral("%");
         perturbation.scale = 0.01;
@@ -85,20 +86,23 @@ AnalysisKind sensitivityAnalysis() {
             const std::string& p = r.parameters[i];
             names << QString::fromStdString(p);
             elasticity << r.elasticity[i];
-            rows.push_back({QString::fromStdString(p), c.show(r.values[i], p), cell(r.elasticity[i], 3), cell(r.rateMinus[i]),
-                            cell(r.ratePlus[i]), QString::fromStdString(r.notes[i])});
+            rows.push_back({QString::fromStdString(p), c.show(r.values[i], p), cell(r.elasticity[i], 3),
+                            cell(r.rateMinus[i]), cell(r.ratePlus[i]), QString::fromStdString(r.notes[i])});
         }
         BarPlot* bars = view.barPlot(0);
         view.keepPlots(1);
         bars->setBars(names, elasticity, tr("elasticity (d ln rate / d ln p)"));
-        view.setTable({tr("parameter"), tr("value"), tr("elasticity"), tr("rate − (Hz)"), tr("rate + (Hz)"), tr("note")}, rows);
+        view.setTable(
+            {tr("parameter"), tr("value"), tr("elasticity"), tr("rate − (Hz)"), tr("rate + (Hz)"), tr("note")}, rows);
         const bool ranked = !r.ranking.empty() && std::isfinite(r.elasticity[r.ranking.front()]);
         const QString top = ranked ? QString::fromStdString(r.parameters[r.ranking.front()]) : QString();
         view.setHeadline(ranked ? tr("most sensitive: %1").arg(top) : tr("no sensitivity"));
-        view.setSummary(ranked ? tr("Base rate %1 Hz. Elasticity of %2: %3 (a 1 % increase changes the rate by about %3 %).")
-                                     .arg(cell(r.baseRate), top, cell(r.elasticity[r.ranking.front()], 3))
-                               : tr("Base rate %1 Hz: a silent neuron has no rate to be sensitive.").arg(cell(r.baseRate)));
-        return ranked ? tr("Sensitivity: %1 matters most (elasticity %2)").arg(top, cell(r.elasticity[r.ranking.front()], 3))
+        view.setSummary(
+            ranked ? tr("Base rate %1 Hz. Elasticity of %2: %3 (a 1 % increase changes the rate by about %3 %).")
+                         .arg(cell(r.baseRate), top, cell(r.elasticity[r.ranking.front()], 3))
+                   : tr("Base rate %1 Hz: a silent neuron has no rate to be sensitive.").arg(cell(r.baseRate)));
+        return ranked ? tr("Sensitivity: %1 matters most (elasticity %2)")
+                            .arg(top, cell(r.elasticity[r.ranking.front()], 3))
                       : tr("Sensitivity: base rate %1 Hz").arg(cell(r.baseRate));
     };
     return k;
@@ -116,11 +120,13 @@ AnalysisKind heatmapAnalysis() {
         const std::string y = secondParameter(c, x);
         return QVector<FormField>{
             field::parameterChoice("x_parameter", tr("x parameter"), tr("Parameter along the x axis"), c, x),
-            field::sweepBound("x_min", tr("x from"), tr("Lowest x value"), c, "x_parameter", x, FormField::Bound::Lower),
+            field::sweepBound("x_min", tr("x from"), tr("Lowest x value"), c, "x_parameter", x,
+                              FormField::Bound::Lower),
             field::sweepBound("x_max", tr("x to"), tr("Highest x value"), c, "x_parameter", x, FormField::Bound::Upper),
             field::count("x_points", tr("x points"), tr("Grid columns"), 15, 1, 400),
             field::parameterChoice("y_parameter", tr("y parameter"), tr("Parameter along the y axis"), c, y),
-            field::sweepBound("y_min", tr("y from"), tr("Lowest y value"), c, "y_parameter", y, FormField::Bound::Lower),
+            field::sweepBound("y_min", tr("y from"), tr("Lowest y value"), c, "y_parameter", y,
+                              FormField::Bound::Lower),
             field::sweepBound("y_max", tr("y to"), tr("Highest y value"), c, "y_parameter", y, FormField::Bound::Upper),
             field::count("y_points", tr("y points"), tr("Grid rows"), 15, 1, 400),
             field::time("transient", tr("Transient"), tr("Time discarded before the rate is measured"), 0),
@@ -140,7 +146,9 @@ AnalysisKind heatmapAnalysis() {
         s.yPoints = v.count("y_points");
         s.transient = v.real("transient");
         s.rate = rateMeasure(v.text("rate"));
-        return [model = c.model, base = c.base, s](scs::JobContext* job) -> std::any { return scs::runHeatmap(model, base, s, job); };
+        return [model = c.model, base = c.base, s](scs::JobContext* job) -> std::any {
+            return scs::runHeatmap(model, base, s, job);
+        };
     };
     k.present = [](const std::any& any, const AnalysisContext& c, AnalysisResultView& view) {
         const auto& r = std::any_cast<const scs::HeatmapResult&>(any);
@@ -172,7 +180,8 @@ AnalysisKind heatmapAnalysis() {
                             .arg(QString::fromStdString(r.xParameter), QString::fromStdString(r.yParameter))
                             .arg(failed ? tr("; %1 runs failed (blank cells)").arg(failed) : QString()));
         return tr("Heatmap: rate %1 … %2 Hz over %3 × %4")
-            .arg(cell(r.minRate, 3), cell(r.maxRate, 3), QString::fromStdString(r.xParameter), QString::fromStdString(r.yParameter));
+            .arg(cell(r.minRate, 3), cell(r.maxRate, 3), QString::fromStdString(r.xParameter),
+                 QString::fromStdString(r.yParameter));
     };
     return k;
 }

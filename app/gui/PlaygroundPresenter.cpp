@@ -120,8 +120,10 @@ PhasePlaneData phasePlane(const scs::SimulationResult& result, const scs::PhaseP
         }
         if (!n.x.isEmpty()) d.nullclines.push_back(n);
     };
-    nullcline(analysis->xNullcline, QStringLiteral("d%1/dt = 0").arg(QString::fromStdString(xState)), QColor(214, 39, 40));
-    nullcline(analysis->yNullcline, QStringLiteral("d%1/dt = 0").arg(QString::fromStdString(yState)), QColor(44, 160, 44));
+    nullcline(analysis->xNullcline, QStringLiteral("d%1/dt = 0").arg(QString::fromStdString(xState)),
+              QColor(214, 39, 40));
+    nullcline(analysis->yNullcline, QStringLiteral("d%1/dt = 0").arg(QString::fromStdString(yState)),
+              QColor(44, 160, 44));
     return d;
 }
 
@@ -150,8 +152,9 @@ QVector<ParameterRow> parameterRows(const scs::NeuronModel& model, const scs::Ca
         }
         if (!ranged) defaultParameterRange(p.value, &r.min, &r.max);
         if (r.hint.isEmpty())
-            r.hint = p.declared ? QStringLiteral("declared parameter (%1)").arg(QString::fromStdString(p.dimension.toString()))
-                                : QStringLiteral("constant (%1)").arg(QString::fromStdString(p.dimension.toString()));
+            r.hint = p.declared
+                         ? QStringLiteral("declared parameter (%1)").arg(QString::fromStdString(p.dimension.toString()))
+                         : QStringLiteral("constant (%1)").arg(QString::fromStdString(p.dimension.toString()));
         rows.push_back(r);
     }
     return rows;

@@ -4,8 +4,8 @@
 
 #include "PlaygroundDocument.h"
 
-#include "PlotData.h"
 #include "ParameterPanel.h"
+#include "PlotData.h"
 
 #include "analysis/PhasePlane.h"
 #include "ode/Simulation.h"

@@ -15,11 +15,11 @@ namespace scs::ui {
 /// Where the last re-run's main-thread time went (wall clock, ms). Read by the slider benchmark
 /// (tests/bench/bench_slider.cpp); painting happens later, in the event loop, and is not included.
 struct RunTimings {
-    double prepareMs = 0;   // diagnose + compile the texts, refresh names and sliders
-    double simulateMs = 0;  // the engine run (on whichever thread ran it)
-    double phaseMs = 0;     // the phase-plane field and nullclines (0 when not computed)
-    double presentMs = 0;   // engine result -> display units (presenter::traces, phasePlane)
-    double setDataMs = 0;   // handing the data to the plots (TracePlot, PhasePlaneView)
+    double prepareMs = 0;  // diagnose + compile the texts, refresh names and sliders
+    double simulateMs = 0; // the engine run (on whichever thread ran it)
+    double phaseMs = 0;    // the phase-plane field and nullclines (0 when not computed)
+    double presentMs = 0;  // engine result -> display units (presenter::traces, phasePlane)
+    double setDataMs = 0;  // handing the data to the plots (TracePlot, PhasePlaneView)
 };
 
 class AnalysisPanel;
@@ -92,9 +92,9 @@ private:
     ModelBrowser* browser_;
     AnalysisPanel* analysis_;
     QTimer checkTimer_;
-    QTimer fieldTimer_;        // a drag paused: bring the phase-plane field up to date
-    bool dragStep_ = false;    // the edit being applied is a step of a slider drag
-    bool fieldStale_ = false;  // the shown field is older than the shown trajectory
+    QTimer fieldTimer_;           // a drag paused: bring the phase-plane field up to date
+    bool dragStep_ = false;       // the edit being applied is a step of a slider drag
+    bool fieldStale_ = false;     // the shown field is older than the shown trajectory
     std::string fieldX_, fieldY_; // the states of the field on show ("" = none)
     std::optional<scs::NeuronModel> model_;
     scs::ModelSpec compiledSpec_;

@@ -23,7 +23,8 @@ void PluginManager::start(QWidget* dialogParent) {
     if (started_) return;
     started_ = true;
     try {
-        loader_->setSearchPaths(options_.searchPaths.empty() ? scs::PluginLoader::defaultSearchPaths() : options_.searchPaths);
+        loader_->setSearchPaths(options_.searchPaths.empty() ? scs::PluginLoader::defaultSearchPaths()
+                                                             : options_.searchPaths);
         stateDirectory_ = options_.stateDirectory.isEmpty()
                               ? QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
                               : options_.stateDirectory;
@@ -32,11 +33,13 @@ void PluginManager::start(QWidget* dialogParent) {
             crashed_ = QString::fromStdString(*crashed);
             bool disable = true;
             if (options_.interactive)
-                disable = QMessageBox::question(dialogParent, tr("Plugin problem"),
-                                                tr("SC-NeuroCore Studio stopped while the plugin “%1” was starting last "
-                                                   "time.\n\nDisable it for this session? (Help ▸ Plugins shows every "
-                                                   "plugin's state.)").arg(crashed_),
-                                                QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
+                disable =
+                    QMessageBox::question(dialogParent, tr("Plugin problem"),
+                                          tr("SC-NeuroCore Studio stopped while the plugin “%1” was starting last "
+                                             "time.\n\nDisable it for this session? (Help ▸ Plugins shows every "
+                                             "plugin's state.)")
+                                              .arg(crashed_),
+                                          QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
             if (disable) {
                 loader_->setDisabledPlugins({*crashed});
                 disabledAfterCrash_ = true;

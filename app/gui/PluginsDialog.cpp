@@ -32,11 +32,12 @@ PluginsDialog::PluginsDialog(const PluginManager& manager, QWidget* parent) : QD
                 .arg(dirs.isEmpty() ? tr("No plugin directory exists (set SCS_PLUGIN_PATH to add one).")
                                     : tr("Searched: %1").arg(dirs.join(QStringLiteral(", ")).toHtmlEscaped()));
     if (!manager.crashedLastTime().isEmpty())
-        text += QStringLiteral("<br>") + (manager.disabledAfterCrash()
-                                              ? tr("“%1” was disabled: the studio stopped while it was starting last time.")
-                                              : tr("“%1” was starting when the studio stopped last time; it was loaded "
-                                                   "again at your request."))
-                                             .arg(manager.crashedLastTime().toHtmlEscaped());
+        text +=
+            QStringLiteral("<br>") + (manager.disabledAfterCrash()
+                                          ? tr("“%1” was disabled: the studio stopped while it was starting last time.")
+                                          : tr("“%1” was starting when the studio stopped last time; it was loaded "
+                                               "again at your request."))
+                                         .arg(manager.crashedLastTime().toHtmlEscaped());
     summary_ = new QLabel(text);
     summary_->setWordWrap(true);
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -53,7 +54,8 @@ PluginsDialog::PluginsDialog(const PluginManager& manager, QWidget* parent) : QD
         item->setText(IdColumn, QString::fromStdString(spec->id()));
         item->setText(NameColumn, QString::fromStdString(spec->name()));
         item->setText(VersionColumn, QString::fromStdString(spec->version()));
-        item->setText(StateColumn, spec->isDisabled() ? tr("disabled") : QString::fromLatin1(scs::toString(spec->state())));
+        item->setText(StateColumn,
+                      spec->isDisabled() ? tr("disabled") : QString::fromLatin1(scs::toString(spec->state())));
         QStringList problems;
         for (const std::string& e : spec->errors()) problems << QString::fromStdString(e);
         item->setText(ProblemsColumn, problems.join(QLatin1Char('\n')));
@@ -81,7 +83,8 @@ PluginsDialog::PluginsDialog(const PluginManager& manager, QWidget* parent) : QD
         item->setToolTip(JobDescriptionColumn, QString::fromStdString(job->descriptor.description));
     }
     for (int c = 0; c < JobDescriptionColumn; ++c) jobs_->resizeColumnToContents(c);
-    layout->addWidget(new QLabel(tr("<b>Jobs offered by plugins</b> (run them with <tt>scstudio-cli plugins run JOB</tt>)")));
+    layout->addWidget(
+        new QLabel(tr("<b>Jobs offered by plugins</b> (run them with <tt>scstudio-cli plugins run JOB</tt>)")));
     layout->addWidget(jobs_, 2);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);

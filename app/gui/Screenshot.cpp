@@ -65,7 +65,10 @@ bool renderScreenshot(const QString& outputPng, const QString& project, QString*
     const QPixmap pixmap = window.grab();
     if (pixmap.isNull() || pixmap.width() != width || pixmap.height() != height) {
         *error = QStringLiteral("window rendered at %1x%2 instead of %3x%4")
-                     .arg(pixmap.width()).arg(pixmap.height()).arg(width).arg(height);
+                     .arg(pixmap.width())
+                     .arg(pixmap.height())
+                     .arg(width)
+                     .arg(height);
         return false;
     }
     QImageWriter writer(outputPng, "png");

@@ -11,7 +11,7 @@ namespace scs::ui {
 /// With `analysis` (an id of analysisKinds(), e.g. "firing_pattern"), that analysis is run with
 /// the project's settings first and shown in the raised Analysis dock.
 /// Needs a QApplication (offscreen is fine). Returns false with a one-line `error`.
-bool renderScreenshot(const QString& outputPng, const QString& project, QString* error,
-                      int width = 1600, int height = 1000, const QString& analysis = QString());
+bool renderScreenshot(const QString& outputPng, const QString& project, QString* error, int width = 1600,
+                      int height = 1000, const QString& analysis = QString());
 
 } // namespace scs::ui

@@ -123,8 +123,12 @@ void SimulationRunner::startAsync(RunRequest request) {
     QPointer<SimulationRunner> self(this);
     job_->setProgressListener([self](double fraction, const std::string&) {
         if (!self) return;
-        QMetaObject::invokeMethod(self, [self, fraction] { if (self) emit self->progress(fraction); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, fraction] {
+                if (self) emit self->progress(fraction);
+            },
+            Qt::QueuedConnection);
     });
     const RunRequest copy = request;
     running_ = copy;

@@ -30,13 +30,13 @@ struct RunOutcome {
     quint64 serial = 0;
     bool ok = false;
     bool cancelled = false;
-    QString error;                                 // one line when !ok
+    QString error; // one line when !ok
     scs::SimulationResult result;
     std::optional<scs::PhasePlaneResult> phase;
     QString phaseError;
-    double elapsedMs = 0;                          // simulation + phase plane, wall clock
-    double phaseMs = 0;                            // of which the phase plane
-    bool trajectoryOnly = false;                   // as requested
+    double elapsedMs = 0;        // simulation + phase plane, wall clock
+    double phaseMs = 0;          // of which the phase plane
+    bool trajectoryOnly = false; // as requested
 };
 
 /// "Latest request wins": while a background run is in flight, a new request replaces any queued
@@ -79,7 +79,7 @@ private:
     std::optional<RunRequest> queued_;
     std::optional<RunRequest> running_; // for learning its speed when it ends
     quint64 serial_ = 0;
-    double msPerStep_ = 2e-4;  // measured; start optimistic (5 M steps/s)
+    double msPerStep_ = 2e-4; // measured; start optimistic (5 M steps/s)
     double inlineBudgetMs_ = 40;
     bool inFlight_ = false;
     bool discardRunning_ = false; // runNow() superseded the background run

@@ -24,12 +24,18 @@ QString tr(const char* text) { return QCoreApplication::translate("scs::ui::Anal
 
 QColor patternColor(scs::FiringPattern p) {
     switch (p) {
-    case scs::FiringPattern::Silent: return QColor(110, 110, 110);
-    case scs::FiringPattern::Tonic: return QColor(31, 119, 180);
-    case scs::FiringPattern::Adapting: return QColor(44, 140, 44);
-    case scs::FiringPattern::Bursting: return QColor(214, 39, 40);
-    case scs::FiringPattern::Irregular: return QColor(148, 103, 189);
-    case scs::FiringPattern::FastSpiking: return QColor(230, 110, 0);
+    case scs::FiringPattern::Silent:
+        return QColor(110, 110, 110);
+    case scs::FiringPattern::Tonic:
+        return QColor(31, 119, 180);
+    case scs::FiringPattern::Adapting:
+        return QColor(44, 140, 44);
+    case scs::FiringPattern::Bursting:
+        return QColor(214, 39, 40);
+    case scs::FiringPattern::Irregular:
+        return QColor(148, 103, 189);
+    case scs::FiringPattern::FastSpiking:
+        return QColor(230, 110, 0);
     }
     return {};
 }
@@ -102,7 +108,8 @@ AnalysisKind staAnalysis() {
             options << s;
             labels << s;
         }
-        FormField signal = field::choice("signal", tr("Signal"), tr("What is averaged around the spikes"), options, options[0]);
+        FormField signal =
+            field::choice("signal", tr("Signal"), tr("What is averaged around the spikes"), options, options[0]);
         signal.choiceLabels = labels;
         const bool noisy = c.base.protocol && c.base.protocol->kind == scs::Protocol::Kind::Noise;
         const double mean = c.referenceDrive();
@@ -122,7 +129,8 @@ AnalysisKind staAnalysis() {
         };
     };
     k.prepare = [](const AnalysisContext& c, const nlohmann::json& values) -> AnalysisWork {
-        if (c.drive.empty()) throw std::runtime_error("a spike-triggered average needs a drive parameter to make noisy");
+        if (c.drive.empty())
+            throw std::runtime_error("a spike-triggered average needs a drive parameter to make noisy");
         const FormValues v(values);
         scs::StaSettings s;
         s.signal = v.text("signal");
@@ -161,7 +169,11 @@ AnalysisKind staAnalysis() {
         plot->setSeries({{tr("average"), {}, lag, scaled(r.mean, scale), paletteColor(0)},
                          {tr("+1 std. dev."), {}, lag, upper, band},
                          {tr("−1 std. dev."), {}, lag, lower, band},
-                         {tr("run mean"), {}, {lag.front(), lag.back()}, {r.signalMean / scale, r.signalMean / scale}, QColor(150, 150, 150)}});
+                         {tr("run mean"),
+                          {},
+                          {lag.front(), lag.back()},
+                          {r.signalMean / scale, r.signalMean / scale},
+                          QColor(150, 150, 150)}});
         fitWithMargin(plot);
         view.setTable({tr("quantity"), tr("value")},
                       {{tr("spikes used"), QStringLiteral("%1 of %2").arg(r.spikesUsed).arg(r.spikesTotal)},
@@ -170,11 +182,14 @@ AnalysisKind staAnalysis() {
         const bool ok = r.spikesUsed > 0;
         view.setHeadline(ok ? tr("peak %1 ms before the spike").arg(cell(-r.peakLag * 1e3, 3)) : tr("no spikes"));
         plot->legend->setVisible(false); // the summary names the lines; a legend would hide the peak
-        view.setSummary(ok ? tr("Average of %1 around %2 spikes (dark), ± 1 std. dev. (light), run mean (grey).")
-                                 .arg(QString::fromStdString(name))
-                                 .arg(r.spikesUsed)
-                           : tr("No spike fell inside the run with a whole window: raise the noise mean or the duration."));
-        return ok ? tr("Spike-triggered average of %1 spikes: peak at %2 ms").arg(r.spikesUsed).arg(cell(r.peakLag * 1e3, 3))
+        view.setSummary(
+            ok ? tr("Average of %1 around %2 spikes (dark), ± 1 std. dev. (light), run mean (grey).")
+                     .arg(QString::fromStdString(name))
+                     .arg(r.spikesUsed)
+               : tr("No spike fell inside the run with a whole window: raise the noise mean or the duration."));
+        return ok ? tr("Spike-triggered average of %1 spikes: peak at %2 ms")
+                        .arg(r.spikesUsed)
+                        .arg(cell(r.peakLag * 1e3, 3))
                   : tr("Spike-triggered average: no spikes");
     };
     return k;
@@ -194,8 +209,8 @@ AnalysisKind firingPatternAnalysis() {
             field::time("transient", tr("Transient"), tr("Spikes before this time are not classified"), 0),
             field::number("adapting_index", tr("Adapting above"), tr("Adaptation index above which firing is adapting"),
                           t.adaptingIndex, 0, 1),
-            field::number("irregular_lv", tr("Irregular above LV"), tr("Local variation above which firing is irregular"),
-                          t.irregularLv, 0, 3),
+            field::number("irregular_lv", tr("Irregular above LV"),
+                          tr("Local variation above which firing is irregular"), t.irregularLv, 0, 3),
             field::frequency("fast_spiking_rate", tr("Fast spiking from"),
                              tr("Rate while firing from which a train is fast spiking"), t.fastSpikingRate),
         };
@@ -243,17 +258,20 @@ AnalysisKind characterisationAnalysis() {
     k.hint = tr("The suite in one job: the playground run's firing pattern, an f-I curve with the rheobase, and the "
                 "most sensitive parameters.");
     k.fields = [](const AnalysisContext& c) {
-        FormField perturbation = field::number("perturbation", tr("Perturbation"), tr("Sensitivity step, ± this fraction"),
-                                               0.05, 1e-4, 0.9);
+        FormField perturbation =
+            field::number("perturbation", tr("Perturbation"), tr("Sensitivity step, ± this fraction"), 0.05, 1e-4, 0.9);
         perturbation.kind = FormField::Kind::Quantity;
         perturbation.unit = QStringLiteral("%");
         perturbation.scale = 0.01;
         return QVector<FormField>{
-            field::sweepBound("fi_min", tr("f-I from"), tr("Lowest drive of the f-I curve"), c, {}, c.drive, FormField::Bound::Lower),
-            field::sweepBound("fi_max", tr("f-I to"), tr("Highest drive of the f-I curve"), c, {}, c.drive, FormField::Bound::Upper),
+            field::sweepBound("fi_min", tr("f-I from"), tr("Lowest drive of the f-I curve"), c, {}, c.drive,
+                              FormField::Bound::Lower),
+            field::sweepBound("fi_max", tr("f-I to"), tr("Highest drive of the f-I curve"), c, {}, c.drive,
+                              FormField::Bound::Upper),
             field::count("fi_points", tr("f-I points"), tr("Drive values of the f-I curve"), 15, 2, 500),
             field::time("transient", tr("Transient"), tr("Time discarded before rates and patterns are measured"), 0),
-            field::count("top", tr("Top parameters"), tr("How many of the most sensitive parameters to name"), 5, 1, 50),
+            field::count("top", tr("Top parameters"), tr("How many of the most sensitive parameters to name"), 5, 1,
+                         50),
             perturbation,
         };
     };
@@ -283,7 +301,8 @@ AnalysisKind characterisationAnalysis() {
         const double ds = c.unitOf(drive).scale;
         SeriesPlot* fi = view.seriesPlot(0);
         fi->setAxisLabels(c.axisLabel(drive), tr("firing rate (Hz)"));
-        fi->setSeries({{tr("f-I curve"), QStringLiteral("Hz"), scaled(r.fiCurve.drives, ds), scaled(r.fiCurve.rate), {}}});
+        fi->setSeries(
+            {{tr("f-I curve"), QStringLiteral("Hz"), scaled(r.fiCurve.drives, ds), scaled(r.fiCurve.rate), {}}});
         fitWithMargin(fi);
         QStringList names;
         QVector<double> elasticity;
@@ -292,7 +311,8 @@ AnalysisKind characterisationAnalysis() {
             elasticity << r.sensitivity.elasticity[i];
         }
         view.barPlot(1)->setBars(names, elasticity, tr("elasticity of the rate"));
-        QVector<QStringList> rows{{tr("pattern"), name}, {tr("rheobase"), c.show(r.rheobase, drive)},
+        QVector<QStringList> rows{{tr("pattern"), name},
+                                  {tr("rheobase"), c.show(r.rheobase, drive)},
                                   {tr("max rate"), cell(r.maxRate) + QStringLiteral(" Hz")}};
         for (const QStringList& s : statsRows(r.pattern.stats)) rows << s;
         for (const scs::StateRange& s : r.stateRanges)

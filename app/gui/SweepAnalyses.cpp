@@ -23,7 +23,8 @@ QString tr(const char* text) { return QCoreApplication::translate("scs::ui::Anal
 
 void requireDrive(const AnalysisContext& c, const char* what) {
     if (c.drive.empty())
-        throw std::runtime_error(std::string(what) + " needs a drive parameter: the model has no '" + c.base.drive + "'");
+        throw std::runtime_error(std::string(what) + " needs a drive parameter: the model has no '" + c.base.drive +
+                                 "'");
 }
 
 } // namespace
@@ -37,8 +38,10 @@ AnalysisKind fiCurveAnalysis() {
     k.hint = tr("Firing rate against a constant drive, with the rheobase (the smallest drive that fires).");
     k.fields = [](const AnalysisContext& c) {
         return QVector<FormField>{
-            field::sweepBound("min", tr("Drive from"), tr("Lowest constant drive"), c, {}, c.drive, FormField::Bound::Lower),
-            field::sweepBound("max", tr("Drive to"), tr("Highest constant drive"), c, {}, c.drive, FormField::Bound::Upper),
+            field::sweepBound("min", tr("Drive from"), tr("Lowest constant drive"), c, {}, c.drive,
+                              FormField::Bound::Lower),
+            field::sweepBound("max", tr("Drive to"), tr("Highest constant drive"), c, {}, c.drive,
+                              FormField::Bound::Upper),
             field::count("points", tr("Points"), tr("Drive values on the grid"), 25, 2, 2000),
             field::time("transient", tr("Transient"), tr("Time discarded before the rate is measured"), 0),
             field::count("refinements", tr("Rheobase refinements"),
@@ -56,13 +59,16 @@ AnalysisKind fiCurveAnalysis() {
         s.rheobaseRefinements = v.count("refinements");
         scs::SimulationSettings base = c.base;
         base.protocol.reset(); // the sweep holds the drive constant
-        return [model = c.model, base, s](scs::JobContext* job) -> std::any { return scs::runFiCurve(model, base, s, job); };
+        return [model = c.model, base, s](scs::JobContext* job) -> std::any {
+            return scs::runFiCurve(model, base, s, job);
+        };
     };
     k.present = [](const std::any& any, const AnalysisContext& c, AnalysisResultView& view) {
         const auto& r = std::any_cast<const scs::FiCurveResult&>(any);
         const double scale = c.unitOf(r.drive).scale;
         PlotSeries rate{tr("steady rate"), QStringLiteral("Hz"), scaled(r.drives, scale), scaled(r.rate), {}};
-        PlotSeries first{tr("first ISI rate"), QStringLiteral("Hz"), scaled(r.drives, scale), scaled(r.firstIsiRate), {}};
+        PlotSeries first{
+            tr("first ISI rate"), QStringLiteral("Hz"), scaled(r.drives, scale), scaled(r.firstIsiRate), {}};
         SeriesPlot* plot = view.seriesPlot(0);
         view.keepPlots(1);
         plot->setAxisLabels(c.axisLabel(r.drive), tr("firing rate (Hz)"));
@@ -70,14 +76,16 @@ AnalysisKind fiCurveAnalysis() {
         fitWithMargin(plot);
         QVector<QStringList> rows;
         for (std::size_t i = 0; i < r.drives.size(); ++i)
-            rows.push_back({cell(r.drives[i] / scale), cell(r.rate[i]), cell(r.firstIsiRate[i]),
-                            QString::number(r.spikeCount[i]) + (r.errors[i].empty() ? QString() : QStringLiteral(" (!)"))});
+            rows.push_back(
+                {cell(r.drives[i] / scale), cell(r.rate[i]), cell(r.firstIsiRate[i]),
+                 QString::number(r.spikeCount[i]) + (r.errors[i].empty() ? QString() : QStringLiteral(" (!)"))});
         view.setTable({c.axisLabel(r.drive), tr("rate (Hz)"), tr("1st ISI (Hz)"), tr("spikes")}, rows);
         const bool fires = std::isfinite(r.rheobase);
         view.setHeadline(fires ? tr("rheobase %1").arg(c.show(r.rheobase, r.drive)) : tr("silent"));
-        view.setSummary(fires ? tr("Maximum rate %1 Hz over %2 … %3.")
-                                    .arg(cell(r.maxRate), c.show(r.drives.front(), r.drive), c.show(r.drives.back(), r.drive))
-                              : tr("No drive in the range fires a spike."));
+        view.setSummary(
+            fires ? tr("Maximum rate %1 Hz over %2 … %3.")
+                        .arg(cell(r.maxRate), c.show(r.drives.front(), r.drive), c.show(r.drives.back(), r.drive))
+                  : tr("No drive in the range fires a spike."));
         return fires ? tr("f-I curve: rheobase %1, max rate %2 Hz").arg(c.show(r.rheobase, r.drive), cell(r.maxRate))
                      : tr("f-I curve: no drive in the range fires");
     };
@@ -96,11 +104,13 @@ AnalysisKind bifurcationAnalysis() {
         const QStringList states = c.stateNames();
         return QVector<FormField>{
             field::parameterChoice("parameter", tr("Parameter"), tr("The parameter to sweep"), c, p),
-            field::sweepBound("min", tr("From"), tr("Lowest value of the parameter"), c, "parameter", p, FormField::Bound::Lower),
-            field::sweepBound("max", tr("To"), tr("Highest value of the parameter"), c, "parameter", p, FormField::Bound::Upper),
+            field::sweepBound("min", tr("From"), tr("Lowest value of the parameter"), c, "parameter", p,
+                              FormField::Bound::Lower),
+            field::sweepBound("max", tr("To"), tr("Highest value of the parameter"), c, "parameter", p,
+                              FormField::Bound::Upper),
             field::count("points", tr("Points"), tr("Parameter values on the grid"), 40, 2, 2000),
-            field::choice("state", tr("State"), tr("The state whose extrema are read in the second half of each run"), states,
-                          states.value(0)),
+            field::choice("state", tr("State"), tr("The state whose extrema are read in the second half of each run"),
+                          states, states.value(0)),
         };
     };
     k.prepare = [](const AnalysisContext& c, const nlohmann::json& values) -> AnalysisWork {
@@ -150,7 +160,8 @@ AnalysisKind bifurcationAnalysis() {
                 kind = tr("%1 max / %2 min").arg(r.maxima[i].size()).arg(r.minima[i].size());
             }
             const auto [lo, hi] = std::minmax_element(r.attractor[i].begin(), r.attractor[i].end());
-            rows.push_back({cell(x), kind, r.attractor[i].empty() ? QString() : cell(*lo / ss), r.attractor[i].empty() ? QString() : cell(*hi / ss)});
+            rows.push_back({cell(x), kind, r.attractor[i].empty() ? QString() : cell(*lo / ss),
+                            r.attractor[i].empty() ? QString() : cell(*hi / ss)});
         }
         SeriesPlot* plot = view.seriesPlot(0);
         view.keepPlots(1);
@@ -165,7 +176,8 @@ AnalysisKind bifurcationAnalysis() {
         plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignLeft | Qt::AlignTop);
         view.setTable({c.axisLabel(r.parameter), tr("attractor"), tr("low"), tr("high")}, rows);
         const QString p = QString::fromStdString(r.parameter);
-        view.setHeadline(oscillating == 0 ? tr("no oscillation") : tr("oscillates from %1 = %2").arg(p, c.show(onset, r.parameter)));
+        view.setHeadline(oscillating == 0 ? tr("no oscillation")
+                                          : tr("oscillates from %1 = %2").arg(p, c.show(onset, r.parameter)));
         view.setSummary(tr("%1 of %2 values oscillate, %3 rest at a fixed point%4.")
                             .arg(oscillating)
                             .arg(r.parameterValues.size())
@@ -196,7 +208,8 @@ AnalysisKind frequencyResponseAnalysis() {
             field::count("points", tr("Points"), tr("Frequencies on the grid"), 15, 2, 500),
             field::flag("log_spacing", tr("Log spacing"), tr("Space the frequencies logarithmically"), true),
             field::parameterValue("offset", tr("Offset"), tr("Mean drive of the sine"), c, c.drive, ref),
-            field::parameterValue("amplitude", tr("Amplitude"), tr("Sine amplitude of the drive"), c, c.drive, amplitude),
+            field::parameterValue("amplitude", tr("Amplitude"), tr("Sine amplitude of the drive"), c, c.drive,
+                                  amplitude),
             field::time("duration", tr("Duration"), tr("Length of each run (low frequencies need several periods)"),
                         std::max(c.base.duration, 2.0), 1e-3),
             field::time("transient", tr("Transient"), tr("Time discarded before spikes are counted"), 0.1),
@@ -236,7 +249,8 @@ AnalysisKind frequencyResponseAnalysis() {
         for (std::size_t i = 0; i < r.frequency.size(); ++i) {
             rows.push_back({cell(r.frequency[i]), cell(r.rate[i]), cell(r.vectorStrength[i], 3),
                             cell(r.phase[i] * 180 / std::numbers::pi, 3), cell(r.cycles[i], 3)});
-            if (std::isfinite(r.modulation[i]) && (!std::isfinite(r.modulation[best]) || r.modulation[i] > r.modulation[best]))
+            if (std::isfinite(r.modulation[i]) &&
+                (!std::isfinite(r.modulation[best]) || r.modulation[i] > r.modulation[best]))
                 best = i;
         }
         view.setTable({tr("f (Hz)"), tr("rate (Hz)"), tr("vector strength"), tr("phase (°)"), tr("cycles")}, rows);

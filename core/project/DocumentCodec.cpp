@@ -91,7 +91,7 @@ ojson viewStateJson(const ViewState& view) {
 ViewState readViewState(const ojson& j, std::vector<std::string>& warnings) {
     ViewState v;
     if (!j.is_object()) {
-        warnings.push_back("the saved view state is not an object; the default view is used");
+        warnings.emplace_back("the saved view state is not an object; the default view is used");
         return v;
     }
     try {

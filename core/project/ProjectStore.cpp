@@ -362,7 +362,7 @@ std::vector<std::string> ProjectStore::validate(const std::string& path) {
         try {
             project.runData(r.id);
         } catch (const ProjectError& e) {
-            problems.push_back(e.what());
+            problems.emplace_back(e.what());
         }
     }
     return problems;

@@ -17,7 +17,7 @@ std::string sha256Hex(std::string_view bytes) {
         throw std::runtime_error("SHA-256 failed (OpenSSL)");
     static constexpr char hex[] = "0123456789abcdef";
     std::string out;
-    out.reserve(2 * length);
+    out.reserve(std::size_t{2} * length);
     for (unsigned int i = 0; i < length; ++i) {
         out += hex[digest[i] >> 4];
         out += hex[digest[i] & 15];

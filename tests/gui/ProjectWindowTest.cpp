@@ -28,7 +28,6 @@
 
 using namespace scs::ui;
 using scs::test::MessageBoxAnswerer;
-using scs::test::waitFor;
 
 namespace {
 

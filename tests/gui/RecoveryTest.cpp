@@ -145,3 +145,14 @@ TEST(RecoveryTest, ACleanCloseRemovesTheRecoveryFileAndARunningStudioIsNotOffere
     EXPECT_TRUE(discard.seen());
     EXPECT_TRUE(recoveryFiles(recovery).isEmpty()) << "a clean close leaves nothing to recover";
 }
+
+TEST(RecoveryTest, TheAutosaveIntervalIsSetFromTheFileMenu) {
+    scs::test::TempDir dir;
+    MainWindow w(recoveryOptions(QString::fromStdString(dir.path().string()), 0));
+    EXPECT_EQ(w.autosave()->interval(), 0);
+    w.setAutosaveSeconds(45);
+    EXPECT_EQ(w.autosave()->interval(), 45000);
+    w.setAutosaveSeconds(0);
+    EXPECT_EQ(w.autosave()->interval(), 0) << "0 turns it off";
+    EXPECT_NE(w.action(QStringLiteral("actionAutosave")), nullptr);
+}

@@ -21,7 +21,7 @@ using scs::test::TempDir;
 using scs::test::writeFile;
 
 std::string projectIn(const TempDir& dir) {
-    const std::string path = (dir.path() / "shared.scstudio").string();
+    std::string path = (dir.path() / "shared.scstudio").string();
     writeFile(path, "");
     return path;
 }

@@ -33,7 +33,7 @@ std::string savedProject(const TempDir& dir, const std::string& name = "project.
     Rng rng(seed);
     Project p = randomProject(rng);
     p.addRun(randomRun(rng, p.documents.front().id));
-    const std::string path = (dir.path() / name).string();
+    std::string path = (dir.path() / name).string();
     ProjectStore::save(p, path);
     return path;
 }
@@ -297,8 +297,9 @@ TEST(ProjectRobustness, DamagedRunBlobIsReportedWhenRead) {
         }
         EXPECT_THROW(exportJson(opened), ProjectError);
         const auto problems = ProjectStore::validate(copy);
+        const std::string expected = phrase; // a copy: lambdas cannot capture structured bindings in every compiler
         const bool reported = std::any_of(problems.begin(), problems.end(), [&](const std::string& s) {
-            return contains(s, "run " + std::to_string(badId)) && contains(s, phrase);
+            return contains(s, "run " + std::to_string(badId)) && contains(s, expected);
         });
         EXPECT_TRUE(reported) << describe(problems);
         EXPECT_TRUE(readFile(copy) == before);

@@ -159,15 +159,15 @@ std::vector<std::string> differences(const Project& expected, const Project& act
     const ViewState& v = expected.view;
     const ViewState& w = actual.view;
     if (v.openDocuments != w.openDocuments || v.activeDocument != w.activeDocument)
-        out.push_back("view: open documents differ");
-    if (v.plotRanges.size() != w.plotRanges.size()) out.push_back("view: plot range count differs");
+        out.emplace_back("view: open documents differ");
+    if (v.plotRanges.size() != w.plotRanges.size()) out.emplace_back("view: plot range count differs");
     for (const auto& [key, r] : v.plotRanges) {
         auto it = w.plotRanges.find(key);
         if (it == w.plotRanges.end() || !sameBits({r.xMin, r.xMax, r.yMin, r.yMax},
                                                   {it->second.xMin, it->second.xMax, it->second.yMin, it->second.yMax}))
             out.push_back("view: plot range '" + key + "' differs or is missing");
     }
-    if (!sameJson(v.extra, w.extra)) out.push_back("view: extra differs");
+    if (!sameJson(v.extra, w.extra)) out.emplace_back("view: extra differs");
     return out;
 }
 
