@@ -4,6 +4,7 @@
 #include "cli/CliArgs.h"
 #include "cli/ModelsCommand.h"
 #include "cli/PluginsCommand.h"
+#include "cli/PrecisionCommand.h"
 #include "cli/ProjectCommand.h"
 #include "cli/SimulateCommand.h"
 
@@ -25,6 +26,7 @@ const char* kUsage = "usage: scstudio-cli <command> [options]   (scstudio-cli <c
                      "  models        list the model catalogue (--search TEXT, --json)\n"
                      "  check         check a model's equations and units; report errors with line and column\n"
                      "  plugins       list plugins and their problems; run a plugin job\n"
+                     "  precision     check a model against a fixed-point format (ranges, quantisation, stalls)\n"
                      "  project SUB   .scstudio project files: info, validate, export-json, import-json\n"
                      "  version       print the studio version\n";
 
@@ -35,6 +37,7 @@ int dispatch(const std::string& command, const std::vector<std::string>& rest) {
     if (command == "check") return runCheckCommand(rest, std::cout, std::cerr);
     if (command == "analyse" || command == "analyze") return runAnalyseCommand(rest, std::cout, std::cerr);
     if (command == "plugins") return runPluginsCommand(rest, std::cout, std::cerr);
+    if (command == "precision") return runPrecisionCommand(rest, std::cout, std::cerr);
     if (command == "project") return runProjectCommand(rest, std::cout, std::cerr);
     if (command == "version" || command == "--version") {
         std::cout << "scstudio-cli " << SCS_VERSION << '\n';
