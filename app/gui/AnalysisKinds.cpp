@@ -10,8 +10,9 @@ namespace scs::ui {
 
 const std::vector<AnalysisKind>& analysisKinds() {
     static const std::vector<AnalysisKind> kinds = {
-        fiCurveAnalysis(), bifurcationAnalysis(),       sensitivityAnalysis(),   heatmapAnalysis(),
-        staAnalysis(),     frequencyResponseAnalysis(), firingPatternAnalysis(), characterisationAnalysis(),
+        fiCurveAnalysis(),   bifurcationAnalysis(),       sensitivityAnalysis(),   heatmapAnalysis(),
+        staAnalysis(),       frequencyResponseAnalysis(), firingPatternAnalysis(), characterisationAnalysis(),
+        precisionAnalysis(),
     };
     return kinds;
 }

@@ -67,5 +67,7 @@ AnalysisKind heatmapAnalysis();
 AnalysisKind staAnalysis();
 AnalysisKind firingPatternAnalysis();
 AnalysisKind characterisationAnalysis();
+// HardwareAnalyses.cpp
+AnalysisKind precisionAnalysis();
 
 } // namespace scs::ui

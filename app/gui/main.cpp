@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
     QCommandLineOption analysis(QStringLiteral("analysis"),
                                 QStringLiteral("With --screenshot: run analysis KIND first and show it (fi_curve, "
                                                "bifurcation, sensitivity, heatmap, sta, frequency_response, "
-                                               "firing_pattern, characterise)."),
+                                               "firing_pattern, characterise, fixed_precision)."),
                                 QStringLiteral("KIND"));
     parser.addOption(analysis);
     parser.addPositionalArgument(QStringLiteral("project"),
