@@ -134,6 +134,10 @@ private:
     void setProjectModel(const std::string& id, const std::optional<scs::CatalogueEntry>& model);
     void refreshProjectModels();
     void storeShownState();
+    /// Shows playground `id` with `state`: its stored results, its saved trace zoom. Not an edit.
+    void presentPlayground(std::int64_t id, const scs::project::PlaygroundState& state);
+    /// The view-state key of a playground's trace plot range.
+    static std::string tracesRangeKey(std::int64_t documentId);
     /// Keeps the playground's latest simulation as its stored run when it matches its state.
     void storeLastRun(scs::project::Project& project);
     void refreshDocumentList();

@@ -29,16 +29,24 @@ void MainWindow::showDocument(std::int64_t id) {
     if (!next || next->type != scs::project::doctype::playground || next->kept) return;
     storeShownState();
     storeLastRun(session_.project);
-    session_.shownDocument = id;
-    doc_->setDocumentId(id);
-    lastRun_.reset();
-    const auto range = session_.project.view.plotRanges.find(std::to_string(id) + "/traces");
-    pendingTimeRange_.reset();
-    if (range != session_.project.view.plotRanges.end()) pendingTimeRange_ = range->second;
-    doc_->setState(next->playground);
-    offerStoredResults();
+    presentPlayground(id, next->playground);
     refreshDocumentList();
     updateTitle();
+}
+
+std::string MainWindow::tracesRangeKey(std::int64_t documentId) { return std::to_string(documentId) + "/traces"; }
+
+void MainWindow::presentPlayground(std::int64_t id, const PlaygroundState& state) {
+    session_.shownDocument = id;
+    doc_->setDocumentId(id);
+    lastRun_.reset(); // it belonged to the playground shown before
+    // The saved zoom comes back once the first run of this playground has drawn its traces.
+    const auto& ranges = session_.project.view.plotRanges;
+    const auto range = ranges.find(tracesRangeKey(id));
+    pendingTimeRange_.reset();
+    if (range != ranges.end()) pendingTimeRange_ = range->second;
+    doc_->setState(state);
+    offerStoredResults();
 }
 
 void MainWindow::refreshDocumentList() {

@@ -29,11 +29,7 @@ using scs::project::ProjectError;
 using scs::project::ProjectLock;
 using scs::project::ProjectStore;
 
-namespace {
-
-constexpr const char* kTracesPlot = "traces";
-
-} // namespace
+namespace {} // namespace
 
 bool MainWindow::isModified() const { return !doc_->undoStack()->isClean() || session_.unsavedOutsideUndo; }
 
@@ -106,8 +102,7 @@ void MainWindow::adoptProject(LoadedProject loaded, const QString& path, std::un
     if (!shown || shown->type != scs::project::doctype::playground || shown->kept)
         shown = p.firstOfType(scs::project::doctype::playground);
     const PlaygroundState state = shown->playground;
-    session_.shownDocument = shown->id;
-    doc_->setDocumentId(shown->id);
+    const std::int64_t shownId = shown->id;
     for (const std::string& w : p.warnings) statusBar()->showMessage(QString::fromStdString(w), 8000);
     if (loaded.imported)
         statusBar()->showMessage(tr("Imported %1: save it as a .scstudio project to keep it").arg(path), 8000);
@@ -119,16 +114,10 @@ void MainWindow::adoptProject(LoadedProject loaded, const QString& path, std::un
     session_.lock = std::move(lock);
     session_.readOnly = readOnly;
     session_.unsavedOutsideUndo = false;
-    lastRun_.reset();
     autosave_->discard();
-    const auto range =
-        session_.project.view.plotRanges.find(std::to_string(session_.shownDocument) + "/" + kTracesPlot);
-    pendingTimeRange_.reset();
-    if (range != session_.project.view.plotRanges.end()) pendingTimeRange_ = range->second;
     doc_->undoStack()->clear();
-    doc_->setState(state);
+    presentPlayground(shownId, state);
     doc_->undoStack()->setClean();
-    offerStoredResults();
     refreshProjectModels();
     refreshDocumentList();
     updateTitle();
@@ -164,7 +153,7 @@ scs::project::Project MainWindow::currentProject() {
     const QCPRange time = view_->tracePlot()->timeRange();
     const QCPRange y =
         view_->tracePlot()->stateGraph(0) ? view_->tracePlot()->stateGraph(0)->valueAxis()->range() : QCPRange();
-    p.view.plotRanges[std::to_string(shown->id) + "/" + kTracesPlot] = {time.lower, time.upper, y.lower, y.upper};
+    p.view.plotRanges[tracesRangeKey(shown->id)] = {time.lower, time.upper, y.lower, y.upper};
     return p;
 }
 

@@ -236,8 +236,8 @@ struct TemporaryFile {
     }
 };
 
-std::shared_ptr<ProjectSource> openSource(const std::string& path, Project& project) {
-    sql::Database db(path, sql::Database::Mode::ReadOnly);
+/// `db` as the source of `project`: it holds the data of every run the project lists.
+std::shared_ptr<ProjectSource> sourceOf(sql::Database db, const std::string& path, const Project& project) {
     std::set<std::int64_t> ids;
     for (const Run& r : project.runs) ids.insert(r.id);
     return std::make_shared<ProjectSource>(std::move(db), path, std::move(ids));
@@ -286,9 +286,7 @@ Project ProjectStore::open(const std::string& path) {
                 throw ProjectError(path + ": the project is damaged: table '" + table + "' is missing");
         Project project = readProject(db);
         project.openedSchemaVersion = version;
-        std::set<std::int64_t> ids;
-        for (const Run& r : project.runs) ids.insert(r.id);
-        project.source = std::make_shared<ProjectSource>(std::move(db), path, std::move(ids));
+        project.source = sourceOf(std::move(db), path, project);
         return project;
     } catch (const sql::Error& e) {
         throw ProjectError(path + ": " + describeSqlite(e));
@@ -340,7 +338,8 @@ void ProjectStore::save(Project& project, const std::string& path, const SaveOpt
         throw ProjectError(what.find(unchanged) == std::string::npos ? what + unchanged : what);
     }
     if (options.adoptFile) {
-        project.source = openSource(target.string(), project);
+        project.source =
+            sourceOf(sql::Database(target.string(), sql::Database::Mode::ReadOnly), target.string(), project);
         project.openedSchemaVersion = schema::current;
     }
 }
