@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+// SC-NeuroCore Studio — the fixed-point stepper.
+#include "FixedStepper.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <utility>
+
+namespace scs::fixed {
+
+FixedStepper::FixedStepper(FixedModelProgram program) : program_(std::move(program)) {
+    values_.assign(program_.code.size(), 0);
+    reset();
+}
+
+void FixedStepper::reset() {
+    state_.clear();
+    for (const auto& s : program_.states) state_.push_back(s.initial);
+    counter_ = 0;
+    lfsr_ = Lfsr16();
+}
+
+std::int64_t FixedStepper::evaluate(const FixedInstr& in, std::int64_t input) const {
+    const FixedContract& c = program_.contract;
+    const std::int64_t a = values_[in.a], b = values_[in.b];
+    const std::uint16_t random = in.roundingSite >= 0 ? randomWord(lfsr_.state(), in.roundingSite) : 0;
+    switch (in.op) {
+    case FixedOp::Const:
+        return in.imm;
+    case FixedOp::State:
+        return state_[static_cast<std::size_t>(in.index)];
+    case FixedOp::Input:
+        return input;
+    case FixedOp::NotRefractory:
+        switch (program_.refractory) {
+        case FixedModelProgram::Refractory::None:
+            return 1;
+        case FixedModelProgram::Refractory::Duration:
+            return counter_ == 0;
+        case FixedModelProgram::Refractory::Condition:
+            return values_[program_.refractoryCondition] == 0;
+        }
+        return 1;
+    case FixedOp::Add:
+        return c.add(a, b);
+    case FixedOp::Sub:
+        return c.sub(a, b);
+    case FixedOp::Neg:
+        return c.neg(a);
+    case FixedOp::Mul:
+        return c.mul(a, b, random);
+    case FixedOp::MulConst:
+        return c.fit(roundShift(Wide{a} * in.imm, in.shift, c.rounding, random), "a multiplication");
+    case FixedOp::Div:
+        return c.div(a, b, random);
+    case FixedOp::Abs:
+        return c.fit(a < 0 ? -Wide{a} : Wide{a}, "an absolute value");
+    case FixedOp::Min:
+        return std::min(a, b);
+    case FixedOp::Max:
+        return std::max(a, b);
+    case FixedOp::Floor:
+        return c.fit((Wide{a} >> c.format.fraction) << c.format.fraction, "a floor");
+    case FixedOp::Ceil:
+        return c.fit(-((-Wide{a} >> c.format.fraction) << c.format.fraction), "a ceiling");
+    case FixedOp::Lut:
+        return lookup(program_.luts[static_cast<std::size_t>(in.index)], a);
+    case FixedOp::Lt:
+        return a < b;
+    case FixedOp::Le:
+        return a <= b;
+    case FixedOp::Gt:
+        return a > b;
+    case FixedOp::Ge:
+        return a >= b;
+    case FixedOp::Eq:
+        return a == b;
+    case FixedOp::Ne:
+        return a != b;
+    case FixedOp::And:
+        return (a != 0) && (b != 0);
+    case FixedOp::Or:
+        return (a != 0) || (b != 0);
+    case FixedOp::Not:
+        return a == 0;
+    case FixedOp::Select:
+        return a != 0 ? b : values_[in.c];
+    }
+    return 0;
+}
+
+bool FixedStepper::step(std::int64_t input) {
+    const auto& code = program_.code;
+    for (std::size_t i = 0; i < code.size(); ++i) values_[i] = evaluate(code[i], input);
+
+    bool notRefractory = true;
+    switch (program_.refractory) {
+    case FixedModelProgram::Refractory::None:
+        break;
+    case FixedModelProgram::Refractory::Duration:
+        notRefractory = counter_ == 0;
+        break;
+    case FixedModelProgram::Refractory::Condition:
+        notRefractory = values_[program_.refractoryCondition] == 0;
+        break;
+    }
+    const bool spike = program_.hasThreshold && values_[program_.threshold] != 0 && notRefractory;
+    for (std::size_t k = 0; k < state_.size(); ++k)
+        state_[k] = values_[spike ? program_.resetState[k] : program_.nextState[k]];
+    if (program_.refractory == FixedModelProgram::Refractory::Duration) {
+        if (spike)
+            counter_ = std::max<std::int64_t>(program_.refractoryCycles - 1, 0);
+        else if (counter_ > 0)
+            --counter_;
+    }
+    lfsr_.next();
+    return spike;
+}
+
+} // namespace scs::fixed
