@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqcustomplot-dev libgl-dev
   xvfb xauth fonts-dejavu-core
+  verilator iverilog yosys nextpnr-ice40 fpga-icestorm zip unzip
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(python3-brian)

@@ -13,6 +13,7 @@ const std::vector<AnalysisKind>& analysisKinds() {
         fiCurveAnalysis(),   bifurcationAnalysis(),       sensitivityAnalysis(),   heatmapAnalysis(),
         staAnalysis(),       frequencyResponseAnalysis(), firingPatternAnalysis(), characterisationAnalysis(),
         precisionAnalysis(),
+        floatFixedAnalysis(),
     };
     return kinds;
 }

@@ -69,5 +69,6 @@ AnalysisKind firingPatternAnalysis();
 AnalysisKind characterisationAnalysis();
 // HardwareAnalyses.cpp
 AnalysisKind precisionAnalysis();
+AnalysisKind floatFixedAnalysis();
 
 } // namespace scs::ui
