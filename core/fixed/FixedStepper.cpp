@@ -8,8 +8,17 @@
 
 namespace scs::fixed {
 
-FixedStepper::FixedStepper(FixedModelProgram program) : program_(std::move(program)) {
+FixedStepper::FixedStepper(FixedModelProgram program)
+    : program_(std::move(program)), rawMin_(program_.contract.format.rawMin()),
+      rawMax_(program_.contract.format.rawMax()), stochastic_(program_.contract.rounding == Rounding::Stochastic) {
     values_.assign(program_.code.size(), 0);
+    // Constants never change: set once, and the step loop runs only the other instructions.
+    for (std::size_t i = 0; i < program_.code.size(); ++i) {
+        if (program_.code[i].op == FixedOp::Const)
+            values_[i] = program_.code[i].imm;
+        else
+            live_.push_back(static_cast<std::uint32_t>(i));
+    }
     reset();
 }
 
@@ -20,10 +29,21 @@ void FixedStepper::reset() {
     lfsr_ = Lfsr16();
 }
 
+std::int64_t FixedStepper::fit(std::int64_t raw, const char* what) const {
+    if (raw >= rawMin_ && raw <= rawMax_) return raw; // the common case, inline
+    return program_.contract.fit(raw, what);
+}
+
+std::int64_t FixedStepper::shiftProduct(std::int64_t product, int bits, std::uint16_t random) const {
+    // Operands are at most 32 bits and constant codes at most 33, so products fit in 64 bits.
+    if (program_.contract.rounding == Rounding::Truncate) return product >> bits;
+    return static_cast<std::int64_t>(roundShift(Wide{product}, bits, program_.contract.rounding, random));
+}
+
 std::int64_t FixedStepper::evaluate(const FixedInstr& in, std::int64_t input) const {
     const FixedContract& c = program_.contract;
     const std::int64_t a = values_[in.a], b = values_[in.b];
-    const std::uint16_t random = in.roundingSite >= 0 ? randomWord(lfsr_.state(), in.roundingSite) : 0;
+    const std::uint16_t random = stochastic_ && in.roundingSite >= 0 ? randomWord(lfsr_.state(), in.roundingSite) : 0;
     switch (in.op) {
     case FixedOp::Const:
         return in.imm;
@@ -42,15 +62,15 @@ std::int64_t FixedStepper::evaluate(const FixedInstr& in, std::int64_t input) co
         }
         return 1;
     case FixedOp::Add:
-        return c.add(a, b);
+        return fit(a + b, "an addition");
     case FixedOp::Sub:
-        return c.sub(a, b);
+        return fit(a - b, "a subtraction");
     case FixedOp::Neg:
-        return c.neg(a);
+        return fit(-a, "a negation");
     case FixedOp::Mul:
-        return c.mul(a, b, random);
+        return fit(shiftProduct(a * b, c.format.fraction, random), "a multiplication");
     case FixedOp::MulConst:
-        return c.fit(roundShift(Wide{a} * in.imm, in.shift, c.rounding, random), "a multiplication");
+        return fit(shiftProduct(a * in.imm, in.shift, random), "a multiplication");
     case FixedOp::Div:
         return c.div(a, b, random);
     case FixedOp::Abs:
@@ -91,7 +111,7 @@ std::int64_t FixedStepper::evaluate(const FixedInstr& in, std::int64_t input) co
 
 bool FixedStepper::step(std::int64_t input) {
     const auto& code = program_.code;
-    for (std::size_t i = 0; i < code.size(); ++i) values_[i] = evaluate(code[i], input);
+    for (std::uint32_t i : live_) values_[i] = evaluate(code[i], input);
 
     bool notRefractory = true;
     switch (program_.refractory) {

@@ -29,10 +29,15 @@ public:
 
 private:
     std::int64_t evaluate(const FixedInstr& in, std::int64_t input) const;
+    std::int64_t fit(std::int64_t raw, const char* what) const;
+    std::int64_t shiftProduct(std::int64_t product, int bits, std::uint16_t random) const;
 
     FixedModelProgram program_; // a copy: a stepper outlives the compile that made it
+    std::int64_t rawMin_, rawMax_;
+    bool stochastic_;
     std::vector<std::int64_t> state_;
     std::vector<std::int64_t> values_;
+    std::vector<std::uint32_t> live_; // the instructions that are not constants
     std::int64_t counter_ = 0;
     Lfsr16 lfsr_;
 };
