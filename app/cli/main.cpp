@@ -2,11 +2,15 @@
 // scstudio-cli: everything the studio does, headless, through the same engine calls.
 #include "cli/AnalyseCommand.h"
 #include "cli/CliArgs.h"
+#include "cli/CompileCommand.h"
+#include "cli/CosimCommand.h"
+#include "cli/ExportCommand.h"
 #include "cli/ModelsCommand.h"
 #include "cli/PluginsCommand.h"
 #include "cli/PrecisionCommand.h"
 #include "cli/ProjectCommand.h"
 #include "cli/SimulateCommand.h"
+#include "cli/SynthCommand.h"
 
 #include "expr/SourceError.h"
 #include "jobs/JobContext.h"
@@ -26,8 +30,12 @@ const char* kUsage = "usage: scstudio-cli <command> [options]   (scstudio-cli <c
                      "  models        list the model catalogue (--search TEXT, --json)\n"
                      "  check         check a model's equations and units; report errors with line and column\n"
                      "  plugins       list plugins and their problems; run a plugin job\n"
+                     "  cosim         run a model's RTL under Verilator against the fixed-point model, bit for bit\n"
                      "  precision     check a model against a fixed-point format (ranges, quantisation, stalls)\n"
                      "  project SUB   .scstudio project files: info, validate, export-json, import-json\n"
+                     "  compile       compile a model to one SystemVerilog module in a fixed-point format\n"
+                     "  export        export a model's bundle: RTL, testbench, constraints, Makefile, reports\n"
+                     "  synth         compile a model to RTL and synthesise it (yosys, nextpnr): LUTs, FFs, fmax\n"
                      "  version       print the studio version\n";
 
 int dispatch(const std::string& command, const std::vector<std::string>& rest) {
@@ -37,8 +45,12 @@ int dispatch(const std::string& command, const std::vector<std::string>& rest) {
     if (command == "check") return runCheckCommand(rest, std::cout, std::cerr);
     if (command == "analyse" || command == "analyze") return runAnalyseCommand(rest, std::cout, std::cerr);
     if (command == "plugins") return runPluginsCommand(rest, std::cout, std::cerr);
+    if (command == "cosim") return runCosimCommand(rest, std::cout, std::cerr);
     if (command == "precision") return runPrecisionCommand(rest, std::cout, std::cerr);
     if (command == "project") return runProjectCommand(rest, std::cout, std::cerr);
+    if (command == "compile") return runCompileCommand(rest, std::cout, std::cerr);
+    if (command == "export") return runExportCommand(rest, std::cout, std::cerr);
+    if (command == "synth") return runSynthCommand(rest, std::cout, std::cerr);
     if (command == "version" || command == "--version") {
         std::cout << "scstudio-cli " << SCS_VERSION << '\n';
         return 0;

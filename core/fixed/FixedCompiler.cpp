@@ -662,6 +662,17 @@ void Lowering::run() {
 
 } // namespace
 
+FixedCompileOptions compileOptionsFor(const SimulationSettings& s, const FixedContract& contract, int lutSegments) {
+    FixedCompileOptions o;
+    o.contract = contract;
+    o.dt = s.dt;
+    o.drive = s.drive;
+    o.parameterOverrides = s.parameterOverrides;
+    o.initialOverrides = s.initialOverrides;
+    o.lutSegments = lutSegments;
+    return o;
+}
+
 FixedModelProgram compileFixed(const NeuronModel& model, const FixedCompileOptions& options) {
     if (!(options.dt > 0)) throw ModelError("dt", {}, "dt must be a positive time");
     if (options.lutSegments < 1) throw ModelError("lut", {}, "a lookup table needs at least one segment");

@@ -5,6 +5,7 @@
 #include "FixedProgram.h"
 
 #include "ode/NeuronModel.h"
+#include "ode/Simulation.h"
 
 #include <string>
 #include <utility>
@@ -20,6 +21,10 @@ struct FixedCompileOptions {
     std::vector<std::pair<std::string, double>> initialOverrides;   // SI
     int lutSegments = 256;                                          // at most this many segments per lookup table
 };
+
+/// The options a run with `settings` implies: its dt, drive and overrides.
+FixedCompileOptions compileOptionsFor(const SimulationSettings& settings, const FixedContract& contract,
+                                      int lutSegments = 256);
 
 /// Lowers `model` to forward-Euler fixed-point code in the contract's format. Every quantity is
 /// counted in the fixed-point units of UnitScaling.h; constant subexpressions are folded in double

@@ -17,17 +17,6 @@ namespace {
 
 constexpr std::int64_t kProgressEvery = 4096;
 
-FixedCompileOptions compileOptions(const SimulationSettings& s, const FixedContract& contract, int lutSegments) {
-    FixedCompileOptions o;
-    o.contract = contract;
-    o.dt = s.dt;
-    o.drive = s.drive;
-    o.parameterOverrides = s.parameterOverrides;
-    o.initialOverrides = s.initialOverrides;
-    o.lutSegments = lutSegments;
-    return o;
-}
-
 std::int64_t stepCount(const SimulationSettings& s) {
     if (!(s.dt > 0) || !(s.duration >= s.dt)) throw SimulationError("dt must be positive and at most the duration");
     const double steps = std::round(s.duration / s.dt);
@@ -70,7 +59,7 @@ FixedSimulationResult simulateFixed(const NeuronModel& model, const SimulationSe
     const std::int64_t steps = stepCount(s);
     if (s.recordEvery < 1) throw SimulationError("record-every must be at least 1");
     FixedSimulationResult result;
-    result.program = compileFixed(model, compileOptions(s, contract, lutSegments));
+    result.program = compileFixed(model, compileOptionsFor(s, contract, lutSegments));
     const FixedModelProgram& program = result.program;
     const std::vector<std::int64_t> codes = driveCodes(program, s, steps);
 

@@ -10,7 +10,10 @@ namespace scs::fixed {
 
 FixedStepper::FixedStepper(FixedModelProgram program)
     : program_(std::move(program)), rawMin_(program_.contract.format.rawMin()),
-      rawMax_(program_.contract.format.rawMax()), stochastic_(program_.contract.rounding == Rounding::Stochastic) {
+      rawMax_(program_.contract.format.rawMax()), stochastic_(program_.contract.rounding == Rounding::Stochastic),
+      // Signed codes of up to 32 bits times constants of up to 33 stay below 2^63; a 32-bit
+      // unsigned code times one does not, so those products take the contract's 128-bit path.
+      narrowProducts_(program_.contract.format.isSigned || program_.contract.format.width < 32) {
     values_.assign(program_.code.size(), 0);
     // Constants never change: set once, and the step loop runs only the other instructions.
     for (std::size_t i = 0; i < program_.code.size(); ++i) {
@@ -35,7 +38,7 @@ std::int64_t FixedStepper::fit(std::int64_t raw, const char* what) const {
 }
 
 std::int64_t FixedStepper::shiftProduct(std::int64_t product, int bits, std::uint16_t random) const {
-    // Operands are at most 32 bits and constant codes at most 33, so products fit in 64 bits.
+    // Only called when products fit in 64 bits (narrowProducts_) and the shift is below 63.
     if (program_.contract.rounding == Rounding::Truncate) return product >> bits;
     return static_cast<std::int64_t>(roundShift(Wide{product}, bits, program_.contract.rounding, random));
 }
@@ -68,8 +71,11 @@ std::int64_t FixedStepper::evaluate(const FixedInstr& in, std::int64_t input) co
     case FixedOp::Neg:
         return fit(-a, "a negation");
     case FixedOp::Mul:
+        if (!narrowProducts_) return c.mul(a, b, random);
         return fit(shiftProduct(a * b, c.format.fraction, random), "a multiplication");
     case FixedOp::MulConst:
+        if (!narrowProducts_ || in.shift >= 63)
+            return c.fit(roundShift(Wide{a} * in.imm, in.shift, c.rounding, random), "a multiplication");
         return fit(shiftProduct(a * in.imm, in.shift, random), "a multiplication");
     case FixedOp::Div:
         return c.div(a, b, random);

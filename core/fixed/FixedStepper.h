@@ -35,6 +35,7 @@ private:
     FixedModelProgram program_; // a copy: a stepper outlives the compile that made it
     std::int64_t rawMin_, rawMax_;
     bool stochastic_;
+    bool narrowProducts_; // every product fits in 64 bits
     std::vector<std::int64_t> state_;
     std::vector<std::int64_t> values_;
     std::vector<std::uint32_t> live_; // the instructions that are not constants

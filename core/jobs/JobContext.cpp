@@ -10,6 +10,7 @@ void JobContext::setProgress(double fraction, const std::string& message) {
         if (!message.empty()) message_ = message;
     }
     if (listener_) listener_(progress_.load(), message);
+    if (parent_) parent_->setProgress(from_ + progress_.load() * (to_ - from_), message);
 }
 
 std::string JobContext::message() const {

@@ -22,13 +22,20 @@ class JobContext {
 public:
     using ProgressListener = std::function<void(double fraction, const std::string& message)>;
 
+    JobContext() = default;
+    /// A context for one part of `parent`'s work (parent may be null): cancelled whenever the parent
+    /// is, and its progress 0..1 fills the parent's [from, to] (synthesis of one target of several).
+    JobContext(JobContext* parent, double from, double to) : parent_(parent), from_(from), to_(to) {}
+    JobContext(const JobContext&) = delete;
+    JobContext& operator=(const JobContext&) = delete;
+
     /// `fraction` in [0, 1]. Listener calls happen on the working thread.
     void setProgress(double fraction, const std::string& message = {});
     double progress() const { return progress_.load(); }
     std::string message() const;
 
     void cancel() { cancelled_.store(true); }
-    bool isCancelled() const { return cancelled_.load(); }
+    bool isCancelled() const { return cancelled_.load() || (parent_ && parent_->isCancelled()); }
     void throwIfCancelled() const {
         if (isCancelled()) throw JobCancelled();
     }
@@ -42,6 +49,8 @@ private:
     mutable std::mutex mutex_;
     std::string message_;
     ProgressListener listener_;
+    JobContext* parent_ = nullptr;
+    double from_ = 0, to_ = 1;
 };
 
 /// Helpers for optional contexts.

@@ -78,7 +78,7 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const std::string
         std::vector<char*> args;
         for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
         args.push_back(nullptr);
-        execv(args[0], args.data());
+        execvp(args[0], args.data()); // a bare name is looked up on PATH
         _exit(127);
     }
     close(in[0]);

@@ -39,7 +39,8 @@ struct ProcessResult {
     std::string out;
     std::string err;
 };
-/// Runs `argv` (no shell), capturing stdout and stderr. `stdinText` is written to its input.
+/// Runs `argv` (no shell; a bare argv[0] is looked up on PATH), capturing stdout and stderr. `stdinText` is written to
+/// its input.
 ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& stdinText = {},
                          const std::vector<std::string>& extraEnv = {});
 

@@ -248,3 +248,29 @@ TEST(FixedCompiler, CatalogueModelsFireAsTheirFloatRunsInQ16_16) {
     }
     EXPECT_EQ(compared, static_cast<int>(exact.size()));
 }
+
+TEST(FixedStepper, ThirtyTwoBitUnsignedProductsSaturateInsteadOfOverflowing) {
+    // v' = v * v and w' = w * (1 - 2^-32) kept with 64 fraction bits: products beyond 64 bits.
+    FixedModelProgram p;
+    p.contract = contract("UQ16.16");
+    const std::int64_t max = p.contract.format.rawMax();
+    p.states = {{"v", "1", 1, max, false}, {"w", "1", 1, max, false}};
+    FixedInstr v, w, square, scaled;
+    v.op = FixedOp::State;
+    w.op = FixedOp::State;
+    w.index = 1;
+    square.op = FixedOp::Mul;
+    square.roundingSite = 0;
+    scaled.op = FixedOp::MulConst;
+    scaled.a = 1;
+    scaled.imm = 0xFFFFFFFF;
+    scaled.shift = 64 - 16; // the constant (2^32 - 1) / 2^48, applied to a raw code
+    scaled.roundingSite = 1;
+    p.code = {v, w, square, scaled};
+    p.nextState = {2, 3};
+    p.resetState = {2, 3};
+    FixedStepper stepper(p);
+    stepper.step(0);
+    EXPECT_EQ(stepper.state()[0], max);
+    EXPECT_EQ(stepper.state()[1], static_cast<std::int64_t>((Wide{max} * 0xFFFFFFFF) >> 48));
+}

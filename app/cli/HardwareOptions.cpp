@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+// SC-NeuroCore Studio — hardware command options.
+#include "cli/HardwareOptions.h"
+
+#include "fixed/FixedCompiler.h"
+
+namespace scs::cli {
+
+fixed::FixedContract takeContract(CliArgs& args) {
+    try {
+        const auto q = args.take("q");
+        const auto format = args.take("format");
+        fixed::FixedContract contract;
+        contract.format = fixed::QFormat::parse(q.value_or(format.value_or("Q8.8")));
+        contract.overflow = fixed::parseOverflow(args.take("overflow").value_or("saturate"));
+        contract.rounding = fixed::parseRounding(args.take("rounding").value_or("truncate"));
+        return contract;
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+    }
+}
+
+fixed::FixedModelProgram compileRun(const ModelRun& run, const fixed::FixedContract& contract) {
+    fixed::FixedModelProgram program = fixed::compileFixed(run.model, fixed::compileOptionsFor(run.settings, contract));
+    if (program.name.empty()) program.name = run.entry.id;
+    return program;
+}
+
+const char* contractOptionsHelp() {
+    return "  --q FORMAT              fixed-point format, e.g. Q8.8 (default), Q16.16, UQ8.8 (alias --format)\n"
+           "  --overflow MODE         saturate (default), wrap, trap\n"
+           "  --rounding MODE         truncate (default), nearest, bankers, stochastic\n";
+}
+
+} // namespace scs::cli

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+// SC-NeuroCore Studio — assembling a bundle's contents.
+#include "hdl/BundleBuilder.h"
+
+#include "hdl/Estimate.h"
+#include "hdl/SvEmitter.h"
+#include "hdl/TestbenchGenerator.h"
+
+#include <map>
+
+namespace scs::hdl {
+
+BundleSpec makeBundleSpec(const fixed::FixedModelProgram& program, const SimulationSettings& settings,
+                          const std::vector<SynthesisReport>& runs, int cycles) {
+    BundleSpec spec;
+    spec.program = program;
+    spec.module = svInterface(program);
+    spec.rtl = emitSystemVerilog(program);
+    spec.cycles = cycles;
+    const TestbenchData data = protocolRun(program, settings.protocol, cycles);
+    spec.testbenchModule = "tb_" + spec.module.module;
+    TestbenchOptions options;
+    spec.testbenchFiles = {{spec.testbenchModule + ".sv", emitTestbench(program, data, options)},
+                           {options.stimulusFile, stimulusHex(program, data)},
+                           {options.expectedFile, expectedSpikesHex(data)}};
+    std::map<SynthesisTarget, const SynthesisReport*> latest; // runs are oldest first
+    for (const SynthesisReport& r : runs)
+        if (!r.estimated && r.module == spec.module.module) latest[r.target] = &r;
+    for (const auto& [target, report] : latest) spec.reports.push_back(*report);
+    for (SynthesisTarget target : synthesisTargets()) spec.reports.push_back(estimate(program, target));
+    return spec;
+}
+
+} // namespace scs::hdl
