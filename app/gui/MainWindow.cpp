@@ -52,6 +52,7 @@ MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), 
     createMenus();
     createStatusBar();
     analyses_ = new AnalysisController(doc_, view_->analysisPanel(), background_, this);
+    connectHardware();
     connect(analyses_, &AnalysisController::resultShown, this, [this](PlotBase* p) { lastPlot_ = p; });
     connect(analyses_, &AnalysisController::resultComputed, this, &MainWindow::keepAnalysisResult);
     connect(analyses_, &AnalysisController::started, this,
@@ -84,17 +85,18 @@ MainWindow::~MainWindow() {
     analyses_ = nullptr;
 }
 
+QDockWidget* MainWindow::makeDock(QWidget* w, const QString& title, const QString& name, Qt::DockWidgetArea area) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name); // saveState() keys on it
+    dock->setWidget(w);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                      QDockWidget::DockWidgetClosable);
+    addDockWidget(area, dock);
+    docks_ << dock;
+    return dock;
+}
+
 void MainWindow::createDocks() {
-    auto makeDock = [this](QWidget* w, const QString& title, const QString& name, Qt::DockWidgetArea area) {
-        auto* dock = new QDockWidget(title, this);
-        dock->setObjectName(name); // saveState() keys on it
-        dock->setWidget(w);
-        dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
-                          QDockWidget::DockWidgetClosable);
-        addDockWidget(area, dock);
-        docks_ << dock;
-        return dock;
-    };
     QDockWidget* model = makeDock(view_->editorPanel(), tr("Model"), "modelDock", Qt::LeftDockWidgetArea);
     QDockWidget* catalogue =
         makeDock(view_->modelBrowser(), tr("Model Catalogue"), "catalogueDock", Qt::LeftDockWidgetArea);
@@ -126,6 +128,7 @@ void MainWindow::createDocks() {
     connect(analysis, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible && analyses_) analyses_->showStored(view_->analysisPanel()->currentAnalysis());
     });
+    createHardwareDocks();
     phase->raise();
     // The phase plane costs a field evaluation per run: only compute it while it can be seen.
     connect(phase, &QDockWidget::visibilityChanged, view_, &PlaygroundView::setPhasePlaneEnabled);

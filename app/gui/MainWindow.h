@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
+#include <QStyle>
 
 class QAction;
 class QDockWidget;
@@ -17,10 +18,15 @@ class QLabel;
 class QMenu;
 class QToolButton;
 
+namespace scs::hdl {
+struct SynthesisReport;
+}
+
 namespace scs::ui {
 
 class AnalysisController;
 class BackgroundJobs;
+class HardwareController;
 class JobsIndicator;
 class PluginManager;
 class PlaygroundDocument;
@@ -107,12 +113,17 @@ public:
     void showPlugins();
     /// Shows the Analysis dock with analysis `id` selected and runs it (false: it did not start).
     bool runAnalysis(const QString& id);
+    /// Compile, synthesis and bundle export of the shown playground.
+    HardwareController* hardware() const { return hardware_; }
+    /// Asks where to export the bundle (a .zip, or a new folder) and starts the export.
+    void exportBundleWithDialog();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
     // MainWindow.cpp
+    QDockWidget* makeDock(QWidget* widget, const QString& title, const QString& name, Qt::DockWidgetArea area);
     void createDocks();
     void createStatusBar();
     void startPlugins();
@@ -145,7 +156,16 @@ private:
     PlaygroundEntry erasePlayground(std::int64_t id);
     /// The id of the playground document on screen, adding it to the project if it is not there.
     std::int64_t ensureShownDocument();
+    // MainWindowHardware.cpp
+    void createHardwareDocks();
+    void createHardwareActions();
+    void connectHardware();
+    void keepSynthesisRun(const scs::hdl::SynthesisReport& report);
+    /// Gives the hardware panels the synthesis runs kept with the shown playground.
+    void offerSynthesisHistory();
     // MainWindowActions.cpp
+    QAction* makeAction(const QString& name, const QString& text, const QKeySequence& key, const QString& tip,
+                        QStyle::StandardPixmap icon = QStyle::StandardPixmap(-1));
     void createActions();
     void createMenus();
     void rebuildRecentMenu();
@@ -169,6 +189,7 @@ private:
     JobsIndicator* jobs_ = nullptr;
     BackgroundJobs* background_ = nullptr;
     AnalysisController* analyses_ = nullptr;
+    HardwareController* hardware_ = nullptr;
     PluginManager* plugins_ = nullptr;
     QToolButton* pluginWarning_ = nullptr;
     ProjectPanel* projectPanel_ = nullptr;

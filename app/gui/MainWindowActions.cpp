@@ -38,16 +38,21 @@ const char* kSaveFilter = QT_TRANSLATE_NOOP("scs::ui::MainWindow", "Studio proje
 
 QAction* MainWindow::action(const QString& objectName) const { return findChild<QAction*>(objectName); }
 
+QAction* MainWindow::makeAction(const QString& name, const QString& text, const QKeySequence& key, const QString& tip,
+                                QStyle::StandardPixmap icon) {
+    auto* a = new QAction(text, this);
+    a->setObjectName(name);
+    if (!key.isEmpty()) a->setShortcut(key);
+    a->setToolTip(key.isEmpty() ? tip : tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+    a->setStatusTip(tip);
+    if (icon != QStyle::StandardPixmap(-1)) a->setIcon(style()->standardIcon(icon));
+    return a;
+}
+
 void MainWindow::createActions() {
     auto make = [this](const QString& name, const QString& text, const QKeySequence& key, const QString& tip,
                        QStyle::StandardPixmap icon = QStyle::StandardPixmap(-1)) {
-        auto* a = new QAction(text, this);
-        a->setObjectName(name);
-        if (!key.isEmpty()) a->setShortcut(key);
-        a->setToolTip(key.isEmpty() ? tip : tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
-        a->setStatusTip(tip);
-        if (icon != QStyle::StandardPixmap(-1)) a->setIcon(style()->standardIcon(icon));
-        return a;
+        return makeAction(name, text, key, tip, icon);
     };
     QAction* a = make("actionNew", tr("&New Project"), QKeySequence::New,
                       tr("Start a new untitled project with a blank model"), QStyle::SP_FileIcon);
@@ -148,6 +153,7 @@ void MainWindow::createActions() {
     connect(a, &QAction::triggered, this, &MainWindow::showAbout);
     a = make("actionAboutQt", tr("About &Qt"), QKeySequence(), tr("About the Qt toolkit"));
     connect(a, &QAction::triggered, qApp, &QApplication::aboutQt);
+    createHardwareActions();
 }
 
 void MainWindow::createMenus() {
@@ -216,6 +222,11 @@ void MainWindow::createMenus() {
             });
         }
 
+    QMenu* hardware = menuBar()->addMenu(tr("&Hardware"));
+    hardware->addAction(action("actionCompileRtl"));
+    hardware->addAction(action("actionSynthesise"));
+    hardware->addAction(action("actionExportBundle"));
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(action("actionPlugins"));
     help->addSeparator();
@@ -234,6 +245,8 @@ void MainWindow::createMenus() {
     bar->addSeparator();
     bar->addAction(action("actionRun"));
     bar->addAction(action("actionLoadModel"));
+    bar->addSeparator();
+    bar->addAction(action("actionExportBundle"));
     rebuildRecentMenu();
 }
 

@@ -47,6 +47,7 @@ void MainWindow::presentPlayground(std::int64_t id, const PlaygroundState& state
     if (range != ranges.end()) pendingTimeRange_ = range->second;
     doc_->setState(state);
     offerStoredResults();
+    offerSynthesisHistory();
 }
 
 void MainWindow::refreshDocumentList() {

@@ -372,7 +372,7 @@ TEST_F(AnalysisWindowTest, EveryAnalysisHasAMenuEntryWithItsOwnShortcut) {
             keys << a->shortcut();
         }
     EXPECT_EQ(kinds, panel->analyses());
-    EXPECT_EQ(kinds.size(), 9) << "eight playground analyses and the fixed-point precision check";
+    EXPECT_EQ(kinds.size(), 10) << "eight playground analyses, the fixed-point precision check and float vs fixed";
     // No other action of the window uses the same keys.
     for (QAction* a : window->findChildren<QAction*>()) {
         if (a->data().toString().isEmpty() && !a->shortcut().isEmpty()) {

@@ -7,13 +7,13 @@
 #include "gui/PlaygroundDocument.h"
 #include "gui/PlaygroundView.h"
 
+#include "AnalysisPanel.h"
 #include "EquationEditor.h"
 #include "JobsIndicator.h"
-#include "SimulationSettingsPanel.h"
 #include "ModelBrowser.h"
 #include "ModelEditorPanel.h"
-#include "AnalysisPanel.h"
 #include "ParameterPanel.h"
+#include "SimulationSettingsPanel.h"
 #include "TracePlot.h"
 
 #include <gtest/gtest.h>
@@ -81,7 +81,10 @@ TEST_F(PlaygroundWindowTest, MovingAParameterSliderRedrawsTheTrace) {
     ASSERT_NE(tau, nullptr);
     const int start = tau->value();
     tau->setValue(start > 500 ? start / 4 : start + 400);
-    ASSERT_TRUE(waitFor([&] { view->runner()->waitForIdle(); return voltage() != before; }));
+    ASSERT_TRUE(waitFor([&] {
+        view->runner()->waitForIdle();
+        return voltage() != before;
+    }));
     const QVector<double> after = voltage();
     EXPECT_EQ(after.size(), before.size());
     // The document holds the new value as text in the parameter's unit.
@@ -153,7 +156,10 @@ TEST_F(PlaygroundWindowTest, UndoRedoOfAParameterRestoresValueAndTrace) {
     const double originalValue = view->parameterPanel()->value(QStringLiteral("tau"));
     QSlider* tau = view->parameterPanel()->slider(QStringLiteral("tau"));
     tau->setValue(tau->value() > 500 ? 100 : 900);
-    ASSERT_TRUE(waitFor([&] { view->runner()->waitForIdle(); return voltage() != original; }));
+    ASSERT_TRUE(waitFor([&] {
+        view->runner()->waitForIdle();
+        return voltage() != original;
+    }));
     const QVector<double> changed = voltage();
     const double changedValue = view->parameterPanel()->value(QStringLiteral("tau"));
 
@@ -208,10 +214,12 @@ TEST_F(PlaygroundWindowTest, FiCurveLandsInTheAnalysisDock) {
     ASSERT_NE(fi, nullptr);
     fi->trigger();
     SeriesPlot* plot = nullptr;
-    ASSERT_TRUE(waitFor([&] {
-        plot = qobject_cast<SeriesPlot*>(view->analysisPanel()->plot(QStringLiteral("f-I curve")));
-        return plot && !plot->series().isEmpty();
-    }, 20000));
+    ASSERT_TRUE(waitFor(
+        [&] {
+            plot = qobject_cast<SeriesPlot*>(view->analysisPanel()->plot(QStringLiteral("f-I curve")));
+            return plot && !plot->series().isEmpty();
+        },
+        20000));
     const PlotSeries& rate = plot->series().front();
     ASSERT_GE(rate.y.size(), 10);
     EXPECT_EQ(rate.y.front(), 0.0) << "no drive: no spikes";
@@ -238,14 +246,15 @@ TEST_F(PlaygroundWindowTest, AboutListsQtAndLibraryVersions) {
     bool inHelp = false;
     for (QAction* menu : window->menuBar()->actions())
         if (menu->text().remove('&') == QLatin1String("Help"))
-            for (QAction* a : menu->menu()->actions()) inHelp = inHelp || a->objectName() == QLatin1String("actionAbout");
+            for (QAction* a : menu->menu()->actions())
+                inHelp = inHelp || a->objectName() == QLatin1String("actionAbout");
     EXPECT_TRUE(inHelp);
 }
 
 TEST_F(PlaygroundWindowTest, EveryMenuIsThereAndActionsHaveTooltips) {
     QStringList menus;
     for (QAction* menu : window->menuBar()->actions()) menus << menu->text().remove('&');
-    EXPECT_EQ(menus, (QStringList{"File", "Edit", "View", "Model", "Analysis", "Help"}));
+    EXPECT_EQ(menus, (QStringList{"File", "Edit", "View", "Model", "Analysis", "Hardware", "Help"}));
     for (const char* name : {"actionOpen", "actionSave", "actionSaveAs", "actionExportPlot", "actionRun", "actionUndo",
                              "actionRedo", "actionLoadModel", "actionAbout"}) {
         QAction* a = window->action(QString::fromLatin1(name));

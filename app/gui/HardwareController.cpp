@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: MIT
+// SC-NeuroCore Studio — the hardware controller.
+#include "HardwareController.h"
+
+#include "AnalysisContext.h"
+
+#include "FixedContractBar.h"
+#include "RtlViewer.h"
+#include "SynthesisReportPanel.h"
+
+#include "fixed/FixedCompiler.h"
+#include "hdl/BundleBuilder.h"
+#include "hdl/Estimate.h"
+#include "hdl/SvEmitter.h"
+#include "hdl/Synthesis.h"
+#include "jobs/JobContext.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <atomic>
+
+namespace scs::ui {
+
+/// One compile of the shown playground: what synthesis and export work from.
+struct HardwareController::Compiled {
+    fixed::FixedModelProgram program;
+    hdl::SvInterface module;
+    std::string rtl;
+    SimulationSettings settings;
+};
+
+struct HardwareController::Running {
+    std::shared_ptr<JobContext> job;
+    QFutureWatcher<void>* watcher = nullptr;
+    BackgroundJobs::Token token = 0;
+};
+
+HardwareController::HardwareController(std::function<PlaygroundState()> state, BackgroundJobs* jobs, QObject* parent)
+    : QObject(parent), state_(std::move(state)), jobs_(jobs) {
+    rtlPanel_ = new QWidget;
+    rtlPanel_->setObjectName(QStringLiteral("rtlPanel"));
+    auto* layout = new QVBoxLayout(rtlPanel_);
+    layout->setContentsMargins(4, 4, 4, 4);
+    contractBar_ = new FixedContractBar;
+    viewer_ = new RtlViewer;
+    error_ = new QLabel;
+    error_->setObjectName(QStringLiteral("compileError"));
+    error_->setWordWrap(true);
+    error_->setStyleSheet(QStringLiteral("QLabel { color: #d62728; }"));
+    error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    error_->hide();
+    layout->addWidget(contractBar_);
+    layout->addWidget(error_);
+    layout->addWidget(viewer_, 1);
+    synthesis_ = new SynthesisReportPanel;
+    connect(synthesis_, &SynthesisReportPanel::synthesiseRequested, this, &HardwareController::synthesise);
+    connect(synthesis_, &SynthesisReportPanel::cancelRequested, this, &HardwareController::cancel);
+    // The estimates follow the contract at once; the RTL only when asked (it may be read).
+    connect(contractBar_, &FixedContractBar::contractChanged, this, [this] {
+        compiled_.reset();
+        if (!viewer_->text().isEmpty()) compile();
+    });
+}
+
+HardwareController::~HardwareController() {
+    if (running_) {
+        running_->job->cancel();
+        running_->watcher->waitForFinished();
+    }
+}
+
+QString HardwareController::compileError() const { return error_->isVisible() ? error_->text() : QString(); }
+
+std::shared_ptr<const HardwareController::Compiled> HardwareController::compileShown() {
+    auto compiled = std::make_shared<Compiled>();
+    try {
+        const AnalysisContext context = AnalysisContext::fromState(state_());
+        compiled->settings = context.base;
+        compiled->program =
+            fixed::compileFixed(context.model, fixed::compileOptionsFor(context.base, contractBar_->contract()));
+        if (compiled->program.name.empty()) compiled->program.name = context.entry.id;
+        compiled->rtl = hdl::emitSystemVerilog(compiled->program);
+        compiled->module = hdl::svInterface(compiled->program);
+    } catch (const ModelError& e) {
+        QStringList lines;
+        for (const Diagnostic& d : e.diagnostics()) lines << QString::fromStdString(d.format());
+        error_->setText(tr("Cannot compile: %1").arg(lines.join(QLatin1Char('\n'))));
+        error_->show();
+        emit statusMessage(error_->text());
+        return nullptr;
+    } catch (const std::exception& e) {
+        error_->setText(tr("Cannot compile: %1").arg(QString::fromUtf8(e.what())));
+        error_->show();
+        emit statusMessage(error_->text());
+        return nullptr;
+    }
+    error_->hide();
+    error_->clear();
+    return compiled;
+}
+
+bool HardwareController::compile() {
+    compiled_ = compileShown();
+    if (!compiled_) return false;
+    viewer_->setSource(QString::fromStdString(compiled_->rtl),
+                       QString::fromStdString(compiled_->module.module + ".sv"));
+    showHistory();
+    emit statusMessage(tr("Compiled %1 (%2): %3 operations, %4 tables")
+                           .arg(QString::fromStdString(compiled_->module.module),
+                                QString::fromStdString(compiled_->program.contract.label()))
+                           .arg(compiled_->program.code.size())
+                           .arg(compiled_->program.luts.size()));
+    return true;
+}
+
+void HardwareController::setHistory(std::vector<hdl::SynthesisReport> runs) {
+    runs_ = std::move(runs);
+    compiled_.reset();
+    showHistory();
+}
+
+void HardwareController::showHistory() {
+    // The estimates are instant: one per target for what is compiled now, after the real runs.
+    std::vector<hdl::SynthesisReport> shown = runs_;
+    if (compiled_)
+        for (hdl::SynthesisTarget target : hdl::synthesisTargets()) {
+            try {
+                shown.push_back(hdl::estimate(compiled_->program, target));
+            } catch (const std::exception&) {
+                // A program the estimator cannot count has no estimate; the real run still works.
+            }
+        }
+    synthesis_->setReports(std::move(shown));
+}
+
+bool HardwareController::start(const QString& title, Work work, Done done) {
+    if (running_) {
+        emit statusMessage(tr("The hardware tools are busy: cancel the running job first"));
+        return false;
+    }
+    running_ = std::make_unique<Running>();
+    running_->job = std::make_shared<JobContext>();
+    if (jobs_) running_->token = jobs_->begin(title, [this] { cancel(); });
+    auto lastPercent = std::make_shared<std::atomic<int>>(-1);
+    running_->job->setProgressListener([this, lastPercent](double fraction, const std::string& message) {
+        const int percent = static_cast<int>(fraction * 100);
+        if (lastPercent->exchange(percent) == percent) return;
+        QMetaObject::invokeMethod(
+            this,
+            [this, fraction, text = QString::fromStdString(message)] {
+                if (!running_) return;
+                if (jobs_) jobs_->progress(running_->token, fraction);
+                synthesis_->setProgress(fraction, text);
+            },
+            Qt::QueuedConnection);
+    });
+    auto outcome = std::make_shared<std::tuple<bool, bool, QString, std::any>>();
+    running_->watcher = new QFutureWatcher<void>(this);
+    connect(running_->watcher, &QFutureWatcher<void>::finished, this, [this, outcome, done] {
+        auto [ok, cancelled, error, result] = *outcome;
+        if (jobs_) jobs_->end(running_->token);
+        running_->watcher->deleteLater();
+        running_.reset();
+        done(ok, cancelled, error, result);
+    });
+    std::shared_ptr<JobContext> job = running_->job;
+    running_->watcher->setFuture(QtConcurrent::run([work, job, outcome] {
+        try {
+            std::get<3>(*outcome) = work(job.get());
+            std::get<0>(*outcome) = true;
+        } catch (const JobCancelled&) {
+            std::get<1>(*outcome) = true;
+        } catch (const std::exception& e) {
+            std::get<2>(*outcome) = QString::fromUtf8(e.what());
+        }
+    }));
+    return true;
+}
+
+bool HardwareController::synthesise(const QString& target) {
+    if (!compile()) return false;
+    std::vector<hdl::SynthesisTarget> targets;
+    try {
+        targets = target == QLatin1String("all") ? hdl::synthesisTargets()
+                                                 : std::vector{hdl::parseSynthesisTarget(target.toStdString())};
+    } catch (const std::invalid_argument& e) {
+        emit statusMessage(QString::fromUtf8(e.what()));
+        return false;
+    }
+    const std::shared_ptr<const Compiled> compiled = compiled_;
+    const bool started = start(
+        tr("Synthesis of %1").arg(QString::fromStdString(compiled->module.module)),
+        [compiled, targets](JobContext* job) -> std::any {
+            std::vector<hdl::SynthesisReport> reports;
+            const double n = static_cast<double>(targets.size());
+            for (std::size_t k = 0; k < targets.size(); ++k) {
+                JobContext part(job, static_cast<double>(k) / n, static_cast<double>(k + 1) / n);
+                reports.push_back(hdl::synthesise(compiled->rtl, compiled->module.module, targets[k], {}, &part));
+            }
+            return reports;
+        },
+        [this](bool ok, bool cancelled, const QString& error, const std::any& result) {
+            if (!ok) {
+                synthesis_->setRunning(false, cancelled ? tr("Cancelled") : tr("Failed: %1").arg(error));
+                emit statusMessage(cancelled ? tr("Synthesis cancelled") : tr("Synthesis failed: %1").arg(error));
+                return;
+            }
+            const auto& reports = std::any_cast<const std::vector<hdl::SynthesisReport>&>(result);
+            for (const hdl::SynthesisReport& r : reports) {
+                runs_.push_back(r);
+                emit synthesisFinished(r);
+            }
+            showHistory();
+            const bool allOk = std::all_of(reports.begin(), reports.end(), [](const auto& r) { return r.ok; });
+            synthesis_->setRunning(false, allOk ? tr("Finished") : tr("Finished with errors: see the log"));
+            emit statusMessage(allOk ? tr("Synthesis finished")
+                                     : tr("Synthesis failed: %1").arg(QString::fromStdString(reports.back().error)));
+        });
+    if (started) synthesis_->setRunning(true, tr("Synthesising %1…").arg(target));
+    return started;
+}
+
+bool HardwareController::exportBundle(const QString& path) {
+    if (!compile()) return false;
+    const std::shared_ptr<const Compiled> compiled = compiled_;
+    std::vector<hdl::SynthesisReport> runs = runs_;
+    const std::string target = path.toStdString();
+    const bool started = start(
+        tr("Export of %1").arg(QString::fromStdString(compiled->module.module)),
+        [compiled, runs, target](JobContext* job) -> std::any {
+            const hdl::BundleSpec spec = hdl::makeBundleSpec(compiled->program, compiled->settings, runs);
+            return hdl::writeBundle(spec, target, job);
+        },
+        [this, path](bool ok, bool cancelled, const QString& error, const std::any& result) {
+            if (!ok) {
+                const QString message = cancelled ? tr("Export cancelled") : tr("Export failed: %1").arg(error);
+                emit statusMessage(message);
+                emit exportFinished(false, message);
+                return;
+            }
+            const auto& bundle = std::any_cast<const hdl::BundleResult&>(result);
+            const QString message = tr("Exported %1 files to %2").arg(bundle.files.size()).arg(path);
+            emit statusMessage(message);
+            emit exportFinished(true, message);
+        });
+    return started;
+}
+
+void HardwareController::cancel() {
+    if (running_) running_->job->cancel();
+}
+
+bool HardwareController::waitForIdle(int timeoutMs) {
+    QElapsedTimer timer;
+    timer.start();
+    while (running_ && timer.elapsed() < timeoutMs) QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    return !running_;
+}
+
+} // namespace scs::ui
