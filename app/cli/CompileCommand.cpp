@@ -7,6 +7,7 @@
 #include "util/AtomicFile.h"
 
 #include <chrono>
+#include <cmath>
 
 namespace scs::cli {
 
@@ -40,7 +41,7 @@ int runCompileCommand(const std::vector<std::string>& argv, std::ostream& out, s
     writeFileAtomically(*output, text);
     err << "compiled " << hdl::svInterface(program, options).module << " (" << contract.label() << ", "
         << program.code.size() << " operations, " << program.luts.size() << " tables) to " << *output << " in "
-        << static_cast<int>(ms + 0.5) << " ms\n";
+        << std::lround(ms) << " ms\n";
     return 0;
 }
 

@@ -15,9 +15,9 @@ bool isTabulated(const std::string& function);
 /// The function itself, in double precision (exprel(0) = 1).
 double evaluateFunction(const std::string& function, double x);
 
-/// Samples `function` on the part of `format`'s range where it is neither undefined nor flat
+/// Samples `function` on the part of `q`'s range where it is neither undefined nor flat
 /// against a format limit, with at most `maxSegments` segments (a power-of-two raw spacing), and
 /// measures the table's largest error. Precondition: isTabulated(function), maxSegments >= 1.
-FixedLut buildLut(const std::string& function, const QFormat& format, int maxSegments);
+FixedLut buildLut(const std::string& function, const QFormat& q, int maxSegments);
 
 } // namespace scs::fixed
