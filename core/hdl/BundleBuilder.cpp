@@ -5,6 +5,7 @@
 #include "hdl/Estimate.h"
 #include "hdl/SvEmitter.h"
 #include "hdl/TestbenchGenerator.h"
+#include "hdl/ToolProcess.h"
 
 #include <map>
 
@@ -28,6 +29,9 @@ BundleSpec makeBundleSpec(const fixed::FixedModelProgram& program, const Simulat
         if (!r.estimated && r.module == spec.module.module) latest[r.target] = &r;
     for (const auto& [target, report] : latest) spec.reports.push_back(*report);
     for (SynthesisTarget target : synthesisTargets()) spec.reports.push_back(estimate(program, target));
+    // The tools the bundle's Makefile and README use, as found on this machine (missing: noted so).
+    for (const char* tool : {"verilator", "iverilog", "yosys", "nextpnr-ice40"})
+        spec.tools.push_back(toolVersion(tool));
     return spec;
 }
 

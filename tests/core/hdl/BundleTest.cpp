@@ -47,16 +47,20 @@ TEST(Bundle, HasTheLayoutOfTheBundleContractAndAManifestOfEveryFile) {
     test::TempDir dir;
     const fs::path target = dir.path() / "lif-bundle";
     const BundleResult result = writeBundle(lifBundle(), target);
-    for (const char* path : {"rtl/lif.sv", "tb/tb_lif.sv", "tb/stimulus.hex", "tb/expected_spikes.hex",
-                             "constraints/lif.pcf", "constraints/lif.lpf", "constraints/lif.xdc", "constraints/lif.sdc",
-                             "sim/Makefile", "reports/ice40-estimate.json", "reports/summary.md", "README.md",
-                             "manifest.json"})
+    for (const char* path :
+         {"rtl/lif.sv", "tb/tb_lif.sv", "tb/stimulus.hex", "tb/expected_spikes.hex", "constraints/lif.pcf",
+          "constraints/lif.lpf", "constraints/lif.xdc", "constraints/lif.sdc", "sim/Makefile",
+          "reports/ice40-estimate.json", "reports/summary.md", "README.md", "manifest.json"})
         EXPECT_TRUE(fs::is_regular_file(target / path)) << path;
     const nlohmann::json manifest = nlohmann::json::parse(readText(target / "manifest.json"));
     EXPECT_EQ(manifest["fixed_point"]["format"], "Q8.8");
     EXPECT_EQ(manifest["fixed_point"]["rounding"], "nearest");
     EXPECT_EQ(manifest["model"]["threshold"], "v > -50*mV");
     EXPECT_FALSE(manifest["studio"]["version"].get<std::string>().empty());
+    std::set<std::string> tools;
+    for (const auto& t : manifest["tools"])
+        if (t["available"].get<bool>() && !t["version"].get<std::string>().empty()) tools.insert(t["tool"]);
+    EXPECT_EQ(tools, (std::set<std::string>{"verilator", "iverilog", "yosys", "nextpnr-ice40"}));
     EXPECT_EQ(manifest["module"]["input"], "in_I");
     // Every file but the manifest is listed, once, with its size.
     std::set<std::string> listed;
@@ -142,7 +146,8 @@ TEST(Bundle, AZipHoldsOneFolderNamedAfterIt) {
     ASSERT_TRUE(fs::is_regular_file(zip));
     const auto listing = test::runProcess({"unzip", "-l", zip.string()});
     ASSERT_EQ(listing.exitCode, 0) << listing.out << listing.err;
-    EXPECT_NE((listing.out + listing.err).find("lif-q88/manifest.json"), std::string::npos) << listing.out << listing.err;
+    EXPECT_NE((listing.out + listing.err).find("lif-q88/manifest.json"), std::string::npos)
+        << listing.out << listing.err;
     EXPECT_NE((listing.out + listing.err).find("lif-q88/rtl/lif.sv"), std::string::npos) << listing.out << listing.err;
     // Nothing is left beside it.
     EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1);
