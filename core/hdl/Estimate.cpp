@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // SC-NeuroCore Studio — the estimate's arithmetic and its calibrated costs.
 //
-// Calibration: tests/bench/synth_calibration.cpp compiles every catalogue model (Q8.8 and Q16.16),
-// emits its SystemVerilog, synthesises it on each target and prints the estimate's error next to
-// Yosys' counts. The costs below were fitted to those runs (Yosys 0.23), starting from what each
-// primitive costs by construction (an iCE40 adder bit is one SB_LUT4 and one SB_CARRY, ...).
+// Calibration: tests/bench/synth_calibration.cpp compiles catalogue models, emits their
+// SystemVerilog, synthesises them on each target and prints the estimate's error next to Yosys'
+// counts. The costs below were fitted to 88 such runs (Yosys 0.23; 16 models in Q8.8, 7 in Q16.16;
+// the emitter of 2026-11-23 19:16); docs/synthesis.md has the error table. Re-run it when the
+// emitter changes how it prints arithmetic.
 #include "hdl/Estimate.h"
 
 #include "hdl/Synthesis.h"
@@ -52,8 +53,8 @@ const CostModel& costModel(SynthesisTarget target) {
     // Adders, comparators, equality tests and multiplexers were measured on their own (eight
     // 16-bit copies written as the emitter writes them); the rest was fitted to the catalogue
     // runs (non-negative least squares on the relative error). A cost of 0 means synthesis folds
-    // that piece into its neighbours on that target (Xilinx's LUT6 takes the saturation select
-    // with the adder bit before it).
+    // that piece into its neighbours on that target (ECP5 and Xilinx fold the saturation detector
+    // into the LUTs around it).
     static const CostModel ice40 = [] {
         CostModel c;
         c.lutsPerAdderBit = 0.9, c.carriesPerAdderBit = 0.85; // SB_LUT4 + SB_CARRY per bit
@@ -62,9 +63,9 @@ const CostModel& costModel(SynthesisTarget target) {
         c.lutsPerMuxBit = 1.0;
         c.lutsPerDetectBit = 0.35;
         // Multipliers become carry-save adders of LUTs (Yosys' maccmap) and one carry chain.
-        c.lutsPerPartialProductBit = 1.17, c.carriesPerPartialProductBit = 0.07;
-        c.lutsPerDividerCell = 2.2, c.carriesPerDividerCell = 3.0; // 2n-bit subtractions per stage
-        c.lutsPerTableBit = 0.049;
+        c.lutsPerPartialProductBit = 1.21, c.carriesPerPartialProductBit = 0.07;
+        c.lutsPerDividerCell = 2.6, c.carriesPerDividerCell = 3.0; // 2n-bit subtractions per stage
+        c.lutsPerTableBit = 0.012;
         c.lutsPerFlagGate = 0.5;
         return c;
     }();
@@ -73,16 +74,16 @@ const CostModel& costModel(SynthesisTarget target) {
         c.lutsPerAdderBit = 0.0, c.carriesPerAdderBit = 0.45; // CCU2C: two bits, LUTs inside
         c.lutsPerComparatorBit = 0.125, c.carriesPerComparatorBit = 0.5;
         c.lutsPerEqualityBit = 0.8;
-        c.lutsPerMuxBit = 0.29;
+        c.lutsPerMuxBit = 0.54;
         c.lutsPerDetectBit = 0.0;
         c.lutsPerPartialProductBit = 1.0, c.carriesPerPartialProductBit = 0.5;
         // abc maps to LUT4..LUT7 (PFUMX, L6MUX21) on ECP5: wide logic such as a divider costs
         // several LUT4s per cell.
-        c.lutsPerDividerCell = 12.5, c.carriesPerDividerCell = 2.6;
-        c.lutsPerTableBit = 0.064;
+        c.lutsPerDividerCell = 13.0, c.carriesPerDividerCell = 2.6;
+        c.lutsPerTableBit = 0.054;
         c.lutsPerFlagGate = 0.5;
-        c.lutsPerDsp = 9.5;
-        c.lutsPerDspSumBit = 0.2, c.carriesPerDspSumBit = 0.18;
+        c.lutsPerDsp = 0.0;
+        c.lutsPerDspSumBit = 0.29, c.carriesPerDspSumBit = 0.18;
         // synth_ecp5: mul2dsp -D DSP_A_MAXWIDTH=18 -D DSP_B_MAXWIDTH=18 -D DSP_A_MINWIDTH=2 -D DSP_B_MINWIDTH=2
         c.dspMinWidth = 2;
         c.dspWidthA = c.dspPartialA = 18;
@@ -94,14 +95,14 @@ const CostModel& costModel(SynthesisTarget target) {
         c.lutsPerAdderBit = 0.9, c.carriesPerAdderBit = 0.22; // a LUT per bit, a CARRY4 per four
         c.lutsPerComparatorBit = 0.75, c.carriesPerComparatorBit = 0.125;
         c.lutsPerEqualityBit = 0.6;
-        c.lutsPerMuxBit = 0.0;
-        c.lutsPerDetectBit = 0.1;
+        c.lutsPerMuxBit = 0.15;
+        c.lutsPerDetectBit = 0.0;
         c.lutsPerPartialProductBit = 1.0, c.carriesPerPartialProductBit = 0.25;
-        c.lutsPerDividerCell = 7.7, c.carriesPerDividerCell = 1.3;
+        c.lutsPerDividerCell = 7.4, c.carriesPerDividerCell = 1.3;
         c.lutsPerTableBit = 0.016; // 64 bits per LUT6, the select trees in MUXF7/MUXF8
         c.lutsPerFlagGate = 0.3;
-        c.lutsPerDsp = 2.1;
-        c.lutsPerDspSumBit = 0.21, c.carriesPerDspSumBit = 0.04;
+        c.lutsPerDsp = 0.0;
+        c.lutsPerDspSumBit = 0.24, c.carriesPerDspSumBit = 0.04;
         // synth_xilinx (xc7): mul2dsp -D DSP_A_MAXWIDTH=25 -D DSP_B_MAXWIDTH=18 -D DSP_A_MAXWIDTH_PARTIAL=18
         // -D DSP_A_MINWIDTH=2 -D DSP_B_MINWIDTH=2 -D DSP_Y_MINWIDTH=9 -D DSP_SIGNEDONLY=1
         c.dspMinWidth = 2;
@@ -119,9 +120,9 @@ const CostModel& costModel(SynthesisTarget target) {
         c.lutsPerEqualityBit = 1.9;
         c.lutsPerMuxBit = 1.0;
         c.lutsPerDetectBit = 2.0;
-        c.lutsPerPartialProductBit = 3.26;
-        c.lutsPerDividerCell = 3.28;
-        c.lutsPerTableBit = 0.075;
+        c.lutsPerPartialProductBit = 3.37;
+        c.lutsPerDividerCell = 4.4;
+        c.lutsPerTableBit = 0.012;
         c.lutsPerFlagGate = 1.0;
         return c;
     }();

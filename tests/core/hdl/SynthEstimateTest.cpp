@@ -162,7 +162,7 @@ TEST(SynthEstimateTest, CostsAreLinearInTheInventory) {
 }
 
 TEST(SynthEstimateTest, DspBlocksFollowYosysMul2dspTiling) {
-    // Counts checked against Yosys 0.23 on emitted catalogue models (lif, adex, fitzhugh_nagumo).
+    // Shapes the emitter printed; the counts are what Yosys 0.23 made of them (lif, adex, fitzhugh_nagumo).
     const auto shape = [](int a, int b, int n) {
         MultiplierShape m;
         m.aBits = a, m.bBits = b, m.productBits = n;
