@@ -15,18 +15,18 @@ int runCompileCommand(const std::vector<std::string>& argv, std::ostream& out, s
     CliArgs args(argv);
     if (args.flag("help")) {
         out << "usage: scstudio-cli compile --model NAME|FILE [--q Q8.8] [--overflow M] [--rounding M]\n"
-               "                            [--module NAME] [-o|--output FILE.sv]\n"
+               "                            [--pipeline N] [--module NAME] [--output FILE.sv]\n"
                "Compiles the model to one synthesisable SystemVerilog module (forward Euler in the fixed-point\n"
                "format) and prints it, or writes it to FILE. Constructs without a fixed-point form are refused\n"
                "with their line and column.\n"
-            << contractOptionsHelp() << modelOptionsHelp();
+            << contractOptionsHelp() << pipelineOptionHelp() << modelOptionsHelp();
         return 0;
     }
     const fixed::FixedContract contract = takeContract(args);
     hdl::SvOptions options;
     options.moduleName = args.take("module").value_or("");
-    auto output = args.take("output");
-    if (!output) output = args.take("o");
+    options.pipelineStages = takePipelineStages(args);
+    const auto output = args.take("output");
     const ModelRun run = takeModelRun(args);
     args.expectEmpty();
 

@@ -16,12 +16,13 @@ int runCosimCommand(const std::vector<std::string>& argv, std::ostream& out, std
     CliArgs args(argv);
     if (args.flag("help")) {
         out << "usage: scstudio-cli cosim --model NAME|FILE [--q Q8.8] [--overflow M] [--rounding M]\n"
-               "                          [--cycles 10000] [--keep DIR] [--json]\n"
+               "                          [--pipeline N] [--cycles 10000] [--keep DIR] [--json]\n"
                "Compiles the model to fixed point, prints it as SystemVerilog, runs it under Verilator for\n"
                "--cycles steps of the protocol sampled at dt, and compares every spike and state bit with\n"
-               "the studio's fixed-point model. Exit 0 on a match, 1 on a mismatch. Needs verilator, make\n"
+               "the studio's fixed-point model in every clock cycle. Exit 0 on a match, 1 on a mismatch. Needs "
+               "verilator, make\n"
                "and a C++ compiler on PATH. --keep DIR keeps the sources, build and data there.\n"
-            << contractOptionsHelp() << modelOptionsHelp();
+            << contractOptionsHelp() << pipelineOptionHelp() << modelOptionsHelp();
         return 0;
     }
     const bool json = args.flag("json");
@@ -30,6 +31,7 @@ int runCosimCommand(const std::vector<std::string>& argv, std::ostream& out, std
     if (auto c = args.take("cycles")) cycles = parseInt(*c, "cycles");
     if (cycles < 1 || cycles > 100'000'000) throw UsageError("--cycles must be 1 .. 100000000");
     hdl::CosimOptions cosim;
+    cosim.pipelineStages = takePipelineStages(args);
     if (auto keep = args.take("keep")) cosim.workDir = *keep;
     cosim.optimize = cycles > 1'000'000; // a long run pays for the slower optimised build
     const ModelRun run = takeModelRun(args);
@@ -44,12 +46,15 @@ int runCosimCommand(const std::vector<std::string>& argv, std::ostream& out, std
                                     {"contract", contract.label()},
                                     {"match", r.matched()},
                                     {"cycles", r.cycles},
+                                    {"steps", r.steps},
+                                    {"cycles_per_step", r.latency},
                                     {"spikes", r.spikes},
                                     {"build_seconds", model.buildSeconds()},
                                     {"run_seconds", model.lastRunSeconds()}};
         if (r.trapCycle) j["trap_cycle"] = *r.trapCycle;
         if (r.mismatch)
             j["mismatch"] = {{"cycle", r.mismatch->cycle},
+                             {"step", r.mismatch->step},
                              {"signal", r.mismatch->signal},
                              {"expected", r.mismatch->expected},
                              {"got", r.mismatch->got}};

@@ -3,6 +3,9 @@
 #include "cli/HardwareOptions.h"
 
 #include "fixed/FixedCompiler.h"
+#include "hdl/SvPipeline.h"
+
+#include <string>
 
 namespace scs::cli {
 
@@ -24,6 +27,20 @@ fixed::FixedModelProgram compileRun(const ModelRun& run, const fixed::FixedContr
     fixed::FixedModelProgram program = fixed::compileFixed(run.model, fixed::compileOptionsFor(run.settings, contract));
     if (program.name.empty()) program.name = run.entry.id;
     return program;
+}
+
+int takePipelineStages(CliArgs& args) {
+    const auto text = args.take("pipeline");
+    if (!text) return 0;
+    const int stages = parseInt(*text, "pipeline");
+    if (stages < 0 || stages > hdl::kMaxPipelineStages)
+        throw UsageError("--pipeline must be 0 .. " + std::to_string(hdl::kMaxPipelineStages) + ", not " + *text);
+    return stages;
+}
+
+const char* pipelineOptionHelp() {
+    return "  --pipeline N            pipeline stages in the step's datapath, 0 (default) .. 8; a step then\n"
+           "                          takes N + 1 clock cycles and the longest path is about 1/(N+1) as long\n";
 }
 
 const char* contractOptionsHelp() {

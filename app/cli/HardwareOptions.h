@@ -17,7 +17,11 @@ fixed::FixedContract takeContract(CliArgs& args);
 /// program is named after the catalogue entry when the model has no name. Throws ModelError.
 fixed::FixedModelProgram compileRun(const ModelRun& run, const fixed::FixedContract& contract);
 
-/// Help text for the contract options.
+/// Takes --pipeline N (default 0): pipeline stages of the emitted module (0 .. kMaxPipelineStages).
+int takePipelineStages(CliArgs& args);
+
+/// Help text for the contract options, and for --pipeline.
 const char* contractOptionsHelp();
+const char* pipelineOptionHelp();
 
 } // namespace scs::cli

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
+// SC-NeuroCore Studio — the synth command.
 #include "cli/SynthCommand.h"
 
 #include "cli/CliArgs.h"
+#include "cli/HardwareOptions.h"
 #include "cli/ModelOptions.h"
 #include "cli/ProgressBar.h"
-#include "fixed/FixedCompiler.h"
 #include "hdl/Estimate.h"
 #include "hdl/SvEmitter.h"
 #include "hdl/Synthesis.h"
@@ -21,25 +22,21 @@
 namespace scs::cli {
 namespace {
 
-const char* kHelp =
-    "usage: scstudio-cli synth --model NAME|FILE [--q Q8.8] [--target ice40|ecp5|xilinx7|generic|all]\n"
-    "       scstudio-cli synth --sv FILE --top MODULE [--target ...]\n"
-    "Compiles the model to fixed-point SystemVerilog and synthesises it with Yosys (iCE40 also placed\n"
-    "and routed with nextpnr-ice40 for fmax); prints LUTs, flip-flops, carries, BRAM, DSP, fmax and\n"
-    "utilisation per target beside the pre-synthesis estimate. Exit 1 when a tool is missing or\n"
-    "synthesis fails.\n"
-    "options:\n"
-    "  --q FORMAT              fixed-point format, e.g. Q8.8 (default), Q16.16, UQ8.8 (alias --format)\n"
-    "  --overflow MODE         saturate (default), wrap, trap\n"
-    "  --rounding MODE         truncate (default), nearest, bankers, stochastic\n"
-    "  --target T              ice40 (default), ecp5, xilinx7, generic, or all\n"
-    "  --json                  print the reports as JSON (without the tool logs)\n"
-    "  --log FILE              write the tools' whole output to FILE\n"
-    "  --clock MHZ             nextpnr's timing target (default 12)\n"
-    "  --no-pnr                skip place and route on iCE40 (no fmax)\n"
-    "  --tools DIRS            search these ':'-separated folders for the tools instead of PATH\n"
-    "  --work-dir DIR          run the tools in DIR/<target> and keep their files\n"
-    "  --sv FILE --top MODULE  synthesise a SystemVerilog file instead of a model (no estimate)\n";
+const char* kHelp = "usage: scstudio-cli synth --model NAME|FILE [--q Q8.8] [--target ice40|ecp5|xilinx7|generic|all]\n"
+                    "       scstudio-cli synth --sv FILE --top MODULE [--target ...]\n"
+                    "Compiles the model to fixed-point SystemVerilog and synthesises it with Yosys (iCE40 also placed\n"
+                    "and routed with nextpnr-ice40 for fmax); prints LUTs, flip-flops, carries, BRAM, DSP, fmax and\n"
+                    "utilisation per target beside the pre-synthesis estimate. Exit 1 when a tool is missing or\n"
+                    "synthesis fails.\n"
+                    "options:\n"
+                    "  --target T              ice40 (default), ecp5, xilinx7, generic, or all\n"
+                    "  --json                  print the reports as JSON (without the tool logs)\n"
+                    "  --log FILE              write the tools' whole output to FILE\n"
+                    "  --clock MHZ             nextpnr's timing target (default 12)\n"
+                    "  --no-pnr                skip place and route on iCE40 (no fmax)\n"
+                    "  --tools DIRS            search these ':'-separated folders for the tools instead of PATH\n"
+                    "  --work-dir DIR          run the tools in DIR/<target> and keep their files\n"
+                    "  --sv FILE --top MODULE  synthesise a SystemVerilog file instead of a model (no estimate)\n";
 
 // Ctrl-C reaches only our process group, not the tools (they run in their own so a cancel can
 // kill all of them): the handler cancels the job, and the runner kills the tools.
@@ -134,7 +131,7 @@ void printTable(std::ostream& out, const std::vector<hdl::SynthesisReport>& repo
 int runSynthCommand(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
     CliArgs args(argv);
     if (args.flag("help")) {
-        out << kHelp << modelOptionsHelp();
+        out << kHelp << contractOptionsHelp() << pipelineOptionHelp() << modelOptionsHelp();
         return 0;
     }
     const bool json = args.flag("json");
@@ -153,16 +150,9 @@ int runSynthCommand(const std::vector<std::string>& argv, std::ostream& out, std
     options.toolPath = args.take("tools").value_or("");
     const std::filesystem::path workRoot = args.take("work-dir").value_or("");
 
-    fixed::FixedContract contract;
-    try {
-        const auto q = args.take("q");
-        const auto format = args.take("format");
-        contract.format = fixed::QFormat::parse(q.value_or(format.value_or("Q8.8")));
-        contract.overflow = fixed::parseOverflow(args.take("overflow").value_or("saturate"));
-        contract.rounding = fixed::parseRounding(args.take("rounding").value_or("truncate"));
-    } catch (const std::invalid_argument& e) {
-        throw UsageError(e.what());
-    }
+    const fixed::FixedContract contract = takeContract(args);
+    hdl::SvOptions rtl;
+    rtl.pipelineStages = takePipelineStages(args);
 
     // The design: a model compiled and emitted, or a given SystemVerilog file.
     std::string source, top;
@@ -173,18 +163,11 @@ int runSynthCommand(const std::vector<std::string>& argv, std::ostream& out, std
         if (top.empty()) throw UsageError("--sv needs --top MODULE, the module to synthesise");
         args.expectEmpty();
     } else {
-        ModelRun run = takeModelRun(args);
+        const ModelRun run = takeModelRun(args);
         args.expectEmpty();
-        fixed::FixedCompileOptions compile;
-        compile.contract = contract;
-        compile.dt = run.settings.dt;
-        compile.drive = run.settings.drive;
-        compile.parameterOverrides = run.settings.parameterOverrides;
-        compile.initialOverrides = run.settings.initialOverrides;
-        program = fixed::compileFixed(run.model, compile);
-        if (program->name.empty()) program->name = run.entry.id;
-        source = hdl::emitSystemVerilog(*program);
-        top = hdl::svInterface(*program).module;
+        program = compileRun(run, contract);
+        source = hdl::emitSystemVerilog(*program, rtl);
+        top = hdl::svInterface(*program, rtl).module;
     }
 
     std::vector<hdl::SynthesisReport> reports;
@@ -204,7 +187,8 @@ int runSynthCommand(const std::vector<std::string>& argv, std::ostream& out, std
             hdl::SynthesisOptions o = options;
             if (!workRoot.empty()) o.workDir = workRoot / hdl::name(targets[current]);
             reports.push_back(hdl::synthesise(source, top, targets[current], o, &job));
-            estimates.push_back(program ? std::optional(hdl::estimate(*program, targets[current])) : std::nullopt);
+            estimates.push_back(program ? std::optional(hdl::estimate(*program, targets[current], rtl.pipelineStages))
+                                        : std::nullopt);
         }
     }
 

@@ -12,13 +12,16 @@
 #include "hdl/BundleBuilder.h"
 #include "hdl/Estimate.h"
 #include "hdl/SvEmitter.h"
+#include "hdl/SvPipeline.h"
 #include "hdl/Synthesis.h"
 #include "jobs/JobContext.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFutureWatcher>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QSpinBox>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -30,6 +33,7 @@ namespace scs::ui {
 /// One compile of the shown playground: what synthesis and export work from.
 struct HardwareController::Compiled {
     fixed::FixedModelProgram program;
+    hdl::SvOptions options;
     hdl::SvInterface module;
     std::string rtl;
     SimulationSettings settings;
@@ -55,17 +59,30 @@ HardwareController::HardwareController(std::function<PlaygroundState()> state, B
     error_->setStyleSheet(QStringLiteral("QLabel { color: #d62728; }"));
     error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     error_->hide();
-    layout->addWidget(contractBar_);
+    pipeline_ = new QSpinBox;
+    pipeline_->setObjectName(QStringLiteral("pipelineBox"));
+    pipeline_->setRange(0, hdl::kMaxPipelineStages);
+    pipeline_->setSpecialValueText(tr("none"));
+    pipeline_->setToolTip(tr("Pipeline registers in the step's datapath: with N stages a step takes N + 1 clock "
+                             "cycles and the longest combinational path is about 1/(N + 1) as long (a faster "
+                             "clock). The testbench, co-simulation and bundle follow the latency."));
+    auto* row = new QHBoxLayout;
+    row->addWidget(contractBar_, 1);
+    row->addWidget(new QLabel(tr("Pipeline stages")));
+    row->addWidget(pipeline_);
+    layout->addLayout(row);
     layout->addWidget(error_);
     layout->addWidget(viewer_, 1);
     synthesis_ = new SynthesisReportPanel;
     connect(synthesis_, &SynthesisReportPanel::synthesiseRequested, this, &HardwareController::synthesise);
     connect(synthesis_, &SynthesisReportPanel::cancelRequested, this, &HardwareController::cancel);
     // The estimates follow the contract at once; the RTL only when asked (it may be read).
-    connect(contractBar_, &FixedContractBar::contractChanged, this, [this] {
+    auto recompile = [this] {
         compiled_.reset();
         if (!viewer_->text().isEmpty()) compile();
-    });
+    };
+    connect(contractBar_, &FixedContractBar::contractChanged, this, recompile);
+    connect(pipeline_, &QSpinBox::valueChanged, this, recompile);
 }
 
 HardwareController::~HardwareController() {
@@ -85,8 +102,9 @@ std::shared_ptr<const HardwareController::Compiled> HardwareController::compileS
         compiled->program =
             fixed::compileFixed(context.model, fixed::compileOptionsFor(context.base, contractBar_->contract()));
         if (compiled->program.name.empty()) compiled->program.name = context.entry.id;
-        compiled->rtl = hdl::emitSystemVerilog(compiled->program);
-        compiled->module = hdl::svInterface(compiled->program);
+        compiled->options.pipelineStages = pipeline_->value();
+        compiled->rtl = hdl::emitSystemVerilog(compiled->program, compiled->options);
+        compiled->module = hdl::svInterface(compiled->program, compiled->options);
     } catch (const ModelError& e) {
         QStringList lines;
         for (const Diagnostic& d : e.diagnostics()) lines << QString::fromStdString(d.format());
@@ -111,11 +129,14 @@ bool HardwareController::compile() {
     viewer_->setSource(QString::fromStdString(compiled_->rtl),
                        QString::fromStdString(compiled_->module.module + ".sv"));
     showHistory();
-    emit statusMessage(tr("Compiled %1 (%2): %3 operations, %4 tables")
-                           .arg(QString::fromStdString(compiled_->module.module),
-                                QString::fromStdString(compiled_->program.contract.label()))
-                           .arg(compiled_->program.code.size())
-                           .arg(compiled_->program.luts.size()));
+    const int latency = compiled_->module.latency;
+    emit statusMessage(
+        tr("Compiled %1 (%2): %3 operations, %4 tables, %5")
+            .arg(QString::fromStdString(compiled_->module.module),
+                 QString::fromStdString(compiled_->program.contract.label()))
+            .arg(compiled_->program.code.size())
+            .arg(compiled_->program.luts.size())
+            .arg(latency == 1 ? tr("one clock cycle per step") : tr("%1 clock cycles per step").arg(latency)));
     return true;
 }
 
@@ -131,7 +152,7 @@ void HardwareController::showHistory() {
     if (compiled_)
         for (hdl::SynthesisTarget target : hdl::synthesisTargets()) {
             try {
-                shown.push_back(hdl::estimate(compiled_->program, target));
+                shown.push_back(hdl::estimate(compiled_->program, target, compiled_->options.pipelineStages));
             } catch (const std::exception&) {
                 // A program the estimator cannot count has no estimate; the real run still works.
             }
@@ -234,7 +255,8 @@ bool HardwareController::exportBundle(const QString& path) {
     const bool started = start(
         tr("Export of %1").arg(QString::fromStdString(compiled->module.module)),
         [compiled, runs, target](JobContext* job) -> std::any {
-            const hdl::BundleSpec spec = hdl::makeBundleSpec(compiled->program, compiled->settings, runs);
+            const hdl::BundleSpec spec = hdl::makeBundleSpec(compiled->program, compiled->settings, runs,
+                                                             hdl::kDefaultTestbenchSteps, compiled->options);
             return hdl::writeBundle(spec, target, job);
         },
         [this, path](bool ok, bool cancelled, const QString& error, const std::any& result) {

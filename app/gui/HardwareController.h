@@ -20,6 +20,7 @@
 #include <vector>
 
 class QLabel;
+class QSpinBox;
 
 namespace scs {
 class JobContext;
@@ -47,6 +48,8 @@ public:
     SynthesisReportPanel* synthesisPanel() const { return synthesis_; }
     RtlViewer* rtlViewer() const { return viewer_; }
     FixedContractBar* contractBar() const { return contractBar_; }
+    /// Pipeline stages of the emitted module (SvOptions::pipelineStages).
+    QSpinBox* pipelineBox() const { return pipeline_; }
     /// The last compile's error ("" after a successful compile).
     QString compileError() const;
 
@@ -86,6 +89,7 @@ private:
     QPointer<BackgroundJobs> jobs_;
     QWidget* rtlPanel_;
     FixedContractBar* contractBar_;
+    QSpinBox* pipeline_;
     RtlViewer* viewer_;
     QLabel* error_;
     SynthesisReportPanel* synthesis_;

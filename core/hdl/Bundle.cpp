@@ -59,9 +59,11 @@ nlohmann::json moduleJson(const BundleSpec& spec) {
                           {"unit", s.unit},
                           {"initial_code", s.initial}});
     }
-    return {{"name", spec.module.module},   {"clock", spec.module.clock}, {"reset", spec.module.reset},
-            {"enable", spec.module.enable}, {"input", spec.module.input}, {"input_unit", spec.program.inputUnit},
-            {"spike", spec.module.spike},   {"trap", spec.module.trap},   {"states", states}};
+    return {{"name", spec.module.module}, {"clock", spec.module.clock},
+            {"reset", spec.module.reset}, {"enable", spec.module.enable},
+            {"input", spec.module.input}, {"input_unit", spec.program.inputUnit},
+            {"spike", spec.module.spike}, {"trap", spec.module.trap},
+            {"states", states},           {"cycles_per_step", spec.module.latency}};
 }
 
 nlohmann::json toolsJson(const BundleSpec& spec) {

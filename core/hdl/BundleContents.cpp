@@ -138,7 +138,10 @@ std::string bundleReadme(const BundleSpec& spec) {
         << "| port | direction | width | meaning |\n|---|---|---|---|\n"
         << "| " << m.clock << " | in | 1 | clock |\n"
         << "| " << m.reset << " | in | 1 | synchronous reset, active high: initial states |\n"
-        << "| " << m.enable << " | in | 1 | one Euler step per cycle while high |\n";
+        << "| " << m.enable << " | in | 1 | "
+        << (m.latency == 1 ? std::string("one Euler step per cycle while high")
+                           : "one Euler step per " + std::to_string(m.latency) + " cycles while high (pipelined)")
+        << " |\n";
     if (!m.input.empty())
         out << "| " << m.input << " | in | " << bits << " | drive `" << p.input << "` in " << p.inputUnit << " |\n";
     out << "| " << m.spike << " | out | 1 | high in the cycle after a step that spiked |\n";
@@ -148,7 +151,7 @@ std::string bundleReadme(const BundleSpec& spec) {
     out << "| " << m.trap << " | out | 1 | sticky: an operation overflowed (overflow mode trap) |\n\n"
         << "## Layout\n\n"
         << "- `rtl/` the module\n"
-        << "- `tb/` a self-checking testbench (" << spec.cycles << " cycles), its stimulus and the spikes the\n"
+        << "- `tb/` a self-checking testbench (" << spec.cycles << " steps), its stimulus and the spikes the\n"
         << "  studio's model expects\n"
         << "- `constraints/` PCF (iCEBreaker), LPF (ULX3S), XDC (Arty A7), SDC\n"
         << "- `sim/Makefile` builds and runs the testbench\n"

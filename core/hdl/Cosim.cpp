@@ -95,11 +95,15 @@ std::string CosimResult::summary() const {
     std::ostringstream out;
     out << id << ": ";
     if (mismatch) {
-        out << "MISMATCH at cycle " << mismatch->cycle << ": " << mismatch->signal << " expected " << mismatch->expected
-            << " got " << mismatch->got << " (" << cycles << " cycles compared)";
+        out << "MISMATCH at cycle " << mismatch->cycle;
+        if (latency > 1) out << " (step " << mismatch->step << ")";
+        out << ": " << mismatch->signal << " expected " << mismatch->expected << " got " << mismatch->got << " ("
+            << cycles << " cycles compared)";
         return out.str();
     }
-    out << "match, " << cycles << " cycles, " << spikes << " spikes, every state bit equal";
+    out << "match, " << cycles << " cycles";
+    if (latency > 1) out << " (" << steps << " steps of " << latency << ")";
+    out << ", " << spikes << " spikes, every state bit equal";
     if (trapCycle) out << "; both trapped at cycle " << *trapCycle << " (" << trapWhat << ")";
     return out.str();
 }
@@ -116,6 +120,8 @@ CosimModel::CosimModel(std::vector<fixed::FixedModelProgram> programs, const Cos
     for (std::size_t k = 0; k < programs_.size(); ++k) {
         SvOptions o;
         o.moduleName = "c" + std::to_string(k) + "_" + legalIdentifier(programs_[k].name);
+        o.pipelineStages =
+            k < options_.stagesPerProgram.size() ? options_.stagesPerProgram[k] : options_.pipelineStages;
         modules += emitSystemVerilog(programs_[k], o) + "\n";
         interfaces.push_back(svInterface(programs_[k], o));
     }
@@ -175,10 +181,13 @@ std::vector<CosimResult> CosimModel::run(const std::vector<std::vector<std::int6
                                          const std::vector<std::string>& ids, JobContext* job) const {
     const std::size_t n = programs_.size();
     if (inputs.size() != n) throw std::invalid_argument("co-simulation needs one input sequence per program");
+    // Each module takes its own number of cycles per step; the longest run sets the length.
+    auto latencyOf = [&](std::size_t k) { return layout_.slots[k].ports.latency; };
+    auto stepLength = [&](std::size_t k) { return static_cast<std::int64_t>(inputs[k].size()) * latencyOf(k); };
     std::int64_t cycles = 0;
-    for (const auto& in : inputs) cycles = std::max<std::int64_t>(cycles, static_cast<std::int64_t>(in.size()));
+    for (std::size_t k = 0; k < n; ++k) cycles = std::max(cycles, stepLength(k));
 
-    // Stimulus: one word array per cycle.
+    // Stimulus: one word array per cycle; a step's input is held for all its cycles.
     const int inWords = layout_.inputWords, outWords = layout_.outputWords;
     {
         std::vector<std::uint32_t> frame(static_cast<std::size_t>(inWords));
@@ -187,11 +196,12 @@ std::vector<CosimResult> CosimModel::run(const std::vector<std::vector<std::int6
             std::fill(frame.begin(), frame.end(), 0u);
             for (std::size_t k = 0; k < n; ++k) {
                 const CosimSlot& slot = layout_.slots[k];
-                if (slot.input < 0 || c >= static_cast<std::int64_t>(inputs[k].size())) continue;
-                const std::int64_t code = inputs[k][static_cast<std::size_t>(c)];
+                if (slot.input < 0 || c >= stepLength(k)) continue;
+                const std::int64_t step = c / latencyOf(k);
+                const std::int64_t code = inputs[k][static_cast<std::size_t>(step)];
                 if (!programs_[k].contract.fits(code))
                     throw std::invalid_argument("input code " + std::to_string(code) + " of '" + programs_[k].name +
-                                                "' at cycle " + std::to_string(c) + " is outside its format");
+                                                "' at step " + std::to_string(step) + " is outside its format");
                 setBits(frame.data(), inWords, slot.input, slot.ports.width, static_cast<std::uint64_t>(code));
             }
             stimulus.write(reinterpret_cast<const char*>(frame.data()), static_cast<std::streamsize>(frame.size() * 4));
@@ -220,6 +230,7 @@ std::vector<CosimResult> CosimModel::run(const std::vector<std::vector<std::int6
     for (std::size_t k = 0; k < n; ++k) {
         tracks.push_back({fixed::FixedStepper(programs_[k]), {}, false});
         tracks.back().result.id = k < ids.size() ? ids[k] : programs_[k].name;
+        tracks.back().result.latency = latencyOf(k);
     }
     std::ifstream outputs(dir_ / "outputs.bin", std::ios::binary);
     std::vector<std::uint32_t> frame(static_cast<std::size_t>(outWords));
@@ -229,19 +240,24 @@ std::vector<CosimResult> CosimModel::run(const std::vector<std::vector<std::int6
         if ((c & 1023) == 0) checkCancelled(job);
         for (std::size_t k = 0; k < n; ++k) {
             Track& t = tracks[k];
-            if (t.done || c >= static_cast<std::int64_t>(inputs[k].size())) continue;
+            if (t.done || c >= stepLength(k)) continue;
             const CosimSlot& slot = layout_.slots[k];
             const fixed::FixedModelProgram& p = programs_[k];
+            // Before a step's last cycle the module shows the previous step's results.
+            const int latency = latencyOf(k);
+            const bool stepEnds = c % latency == latency - 1;
             bool spike = false, trapped = false;
-            try {
-                spike = t.stepper.step(inputs[k][static_cast<std::size_t>(c)]);
-            } catch (const fixed::FixedOverflow& e) {
-                trapped = true;
-                t.result.trapWhat = e.what();
+            if (stepEnds) {
+                try {
+                    spike = t.stepper.step(inputs[k][static_cast<std::size_t>(c / latency)]);
+                } catch (const fixed::FixedOverflow& e) {
+                    trapped = true;
+                    t.result.trapWhat = e.what();
+                }
             }
             auto differ = [&](const std::string& signal, std::int64_t expected, std::int64_t got) {
                 if (expected == got) return false;
-                t.result.mismatch = CosimMismatch{c, signal, expected, got};
+                t.result.mismatch = CosimMismatch{c, c / latency, signal, expected, got};
                 return true;
             };
             const auto gotTrap = static_cast<std::int64_t>(bitsAt(frame.data(), outWords, slot.trap, 1));
@@ -252,6 +268,7 @@ std::vector<CosimResult> CosimModel::run(const std::vector<std::vector<std::int6
                              decode(bitsAt(frame.data(), outWords, slot.states[s], slot.ports.width), slot.ports.width,
                                     slot.ports.isSigned));
             t.result.cycles = c + 1;
+            t.result.steps = (c + 1) / latency;
             t.result.spikes += spike ? 1 : 0;
             if (trapped) t.result.trapCycle = c;
             t.done = bad || trapped;

@@ -29,11 +29,17 @@ struct CosimOptions {
     /// Compile the generated model with -O1 instead of -O0: about twice the build time for a
     /// several times faster run; worth it from some 10^6 module-cycles on.
     bool optimize = false;
+    /// Pipeline stages of every emitted module (SvOptions::pipelineStages): a step then takes
+    /// stages + 1 cycles, and every cycle is compared (states hold until the step's last one).
+    int pipelineStages = 0;
+    /// Per program, in order, instead of pipelineStages (empty: pipelineStages for all).
+    std::vector<int> stagesPerProgram;
 };
 
 /// The first difference found in one program's run.
 struct CosimMismatch {
-    std::int64_t cycle = 0;    // the step, 0 = the first enabled cycle after reset
+    std::int64_t cycle = 0;    // the clock cycle, 0 = the first enabled cycle after reset
+    std::int64_t step = 0;     // the step that cycle belongs to (the cycle itself without pipelining)
     std::string signal;        // "spike", "trap" or the state's name
     std::int64_t expected = 0; // FixedStepper's raw code (0 or 1 for spike and trap)
     std::int64_t got = 0;      // the RTL's
@@ -41,9 +47,11 @@ struct CosimMismatch {
 
 struct CosimResult {
     std::string id;
-    std::int64_t cycles = 0;               // cycles compared
+    std::int64_t cycles = 0;               // clock cycles compared
+    std::int64_t steps = 0;                // steps completed in those cycles
+    int latency = 1;                       // cycles per step
     std::int64_t spikes = 0;               // spikes in those cycles (equal in both)
-    std::optional<std::int64_t> trapCycle; // Overflow::Trap: the step both stopped at
+    std::optional<std::int64_t> trapCycle; // Overflow::Trap: the cycle both stopped at
     std::string trapWhat;                  // what FixedStepper said overflowed
     std::optional<CosimMismatch> mismatch;
     bool matched() const { return !mismatch.has_value(); }
@@ -65,8 +73,9 @@ public:
     CosimModel(const CosimModel&) = delete;
     CosimModel& operator=(const CosimModel&) = delete;
 
-    /// Runs every program on its inputs (raw codes, one per cycle; the longest sets the run) and
-    /// compares with FixedStepper. `ids` names the results (default: the program names).
+    /// Runs every program on its inputs (raw codes, one per step, held for the step's cycles; the
+    /// longest sets the run) and compares with FixedStepper in every clock cycle. `ids` names the results (default: the
+    /// program names).
     std::vector<CosimResult> run(const std::vector<std::vector<std::int64_t>>& inputs,
                                  const std::vector<std::string>& ids = {}, JobContext* job = nullptr) const;
 

@@ -8,7 +8,7 @@
 // emitter changes how it prints arithmetic.
 #include "hdl/Estimate.h"
 
-#include "hdl/Synthesis.h"
+#include "util/Sha256.h"
 
 #include <algorithm>
 #include <cmath>
@@ -182,12 +182,12 @@ SynthesisReport estimate(const HardwareInventory& inv, const CostModel& c, Synth
     r.dsp = dsp;
     r.cells = r.luts + r.carries + r.flipFlops + r.dsp;
     r.capacity = deviceCapacity(target);
-    r.utcTime = utcTimestamp();
+    r.utcTime = isoTimeUtcNow();
     return r;
 }
 
-SynthesisReport estimate(const fixed::FixedModelProgram& program, SynthesisTarget target) {
-    SynthesisReport r = estimate(countHardware(program), costModel(target), target);
+SynthesisReport estimate(const fixed::FixedModelProgram& program, SynthesisTarget target, int pipelineStages) {
+    SynthesisReport r = estimate(countHardware(program, pipelineStages), costModel(target), target);
     r.module = program.name;
     return r;
 }

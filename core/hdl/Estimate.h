@@ -44,8 +44,9 @@ const CostModel& costModel(SynthesisTarget target);
 /// estimated = true and ok = true; no tools run.
 SynthesisReport estimate(const HardwareInventory& inventory, const CostModel& model, SynthesisTarget target);
 
-/// countHardware(program) estimated for `target`. `module` is program.name. Takes well under a
-/// millisecond for any catalogue model: call it on every edit. Throws what countHardware throws.
-SynthesisReport estimate(const fixed::FixedModelProgram& program, SynthesisTarget target);
+/// countHardware(program, pipelineStages) estimated for `target`. `module` is program.name. Takes
+/// well under a millisecond for any catalogue model: call it on every edit. Throws what
+/// countHardware throws.
+SynthesisReport estimate(const fixed::FixedModelProgram& program, SynthesisTarget target, int pipelineStages = 0);
 
 } // namespace scs::hdl

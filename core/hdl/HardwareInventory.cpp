@@ -4,6 +4,7 @@
 #include "hdl/HardwareInventory.h"
 
 #include "hdl/ProgramCheck.h"
+#include "hdl/SvPipeline.h"
 #include "hdl/SvText.h"
 
 #include <algorithm>
@@ -55,6 +56,7 @@ public:
 
     void instruction(const fixed::FixedInstr& in, std::uint32_t v);
     void registers();
+    void pipeline(const PipelinePlan& plan, const std::vector<bool>& live);
 
 private:
     void adder(int bits) {
@@ -313,6 +315,18 @@ void Counter::registers() {
     }
 }
 
+void Counter::pipeline(const PipelinePlan& plan, const std::vector<bool>& live) {
+    if (plan.stages == 0) return;
+    const int phase = sv::unsignedBits(plan.stages);
+    inv_.pipelineBits = phase;
+    for (std::size_t v = 0; v < plan.registered.size(); ++v)
+        if (live[v] && plan.registered[v]) inv_.pipelineBits += shape_.flag[v] ? 1 : w_;
+    if (p_.contract.overflow == Overflow::Trap) inv_.pipelineBits += plan.stages; // overflows so far
+    inv_.registerBits += inv_.pipelineBits;
+    adder(phase);                                           // the phase counts up ...
+    for (int s = 0; s <= plan.stages; ++s) equality(phase); // ... and each stage tests for its turn
+}
+
 // Values that reach a register, the spike or the refractory condition; the rest is dead code
 // that synthesis removes.
 std::vector<bool> liveValues(const fixed::FixedModelProgram& p) {
@@ -324,43 +338,15 @@ std::vector<bool> liveValues(const fixed::FixedModelProgram& p) {
     for (auto v : p.resetState) mark(v);
     if (p.hasThreshold) mark(p.threshold);
     if (p.refractory == fixed::FixedModelProgram::Refractory::Condition) mark(p.refractoryCondition);
-    for (std::size_t i = p.code.size(); i-- > 0;) {
-        if (!live[i]) continue;
-        const auto& in = p.code[i];
-        switch (in.op) {
-        case FixedOp::Const:
-        case FixedOp::State:
-        case FixedOp::Input:
-            break;
-        case FixedOp::NotRefractory:
-            if (p.refractory == fixed::FixedModelProgram::Refractory::Condition) mark(p.refractoryCondition);
-            break;
-        case FixedOp::Neg:
-        case FixedOp::Abs:
-        case FixedOp::Floor:
-        case FixedOp::Ceil:
-        case FixedOp::Lut:
-        case FixedOp::Not:
-        case FixedOp::MulConst:
-            mark(in.a);
-            break;
-        case FixedOp::Select:
-            mark(in.a);
-            mark(in.b);
-            mark(in.c);
-            break;
-        default:
-            mark(in.a);
-            mark(in.b);
-            break;
-        }
-    }
+    for (std::size_t i = p.code.size(); i-- > 0;)
+        if (live[i])
+            for (std::uint32_t operand : valueOperands(p, p.code[i])) mark(operand);
     return live;
 }
 
 } // namespace
 
-HardwareInventory countHardware(const fixed::FixedModelProgram& program) {
+HardwareInventory countHardware(const fixed::FixedModelProgram& program, int pipelineStages) {
     const ProgramShape shape = checkProgram(program);
     HardwareInventory inv;
     inv.width = program.contract.format.width;
@@ -372,6 +358,7 @@ HardwareInventory countHardware(const fixed::FixedModelProgram& program) {
         counter.instruction(program.code[v], static_cast<std::uint32_t>(v));
     }
     counter.registers();
+    counter.pipeline(planPipeline(program, pipelineStages), live);
     return inv;
 }
 

@@ -43,12 +43,13 @@ struct HardwareInventory {
     int tables = 0;                // lookup tables read (twice when they interpolate)
     long tableBits = 0;            // entries x W, summed over reads: each read selects from all of them
     int flagGates = 0;             // and, or, not, flag selects and the spike gate
-    int registerBits = 0;          // states x W, refractory counter, LFSR, spike, trap
+    int registerBits = 0;          // states x W, refractory counter, LFSR, spike, trap, pipeline
     int stateBits = 0;             // states x W alone
+    int pipelineBits = 0;          // pipeline registers and the phase counter alone
 };
 
-/// Counts `program` as SvDatapath prints it. Precondition: a program checkProgram accepts
-/// (throws std::runtime_error otherwise).
-HardwareInventory countHardware(const fixed::FixedModelProgram& program);
+/// Counts `program` as SvDatapath prints it with `pipelineStages` (SvOptions). Precondition: a
+/// program checkProgram accepts (throws std::runtime_error otherwise).
+HardwareInventory countHardware(const fixed::FixedModelProgram& program, int pipelineStages = 0);
 
 } // namespace scs::hdl

@@ -23,4 +23,8 @@ struct ProgramShape {
 /// Throws std::runtime_error naming the value and the rule it breaks.
 ProgramShape checkProgram(const fixed::FixedModelProgram& program);
 
+/// The values an instruction reads, including the refractory condition a NotRefractory stands for
+/// under Refractory::Condition.
+std::vector<std::uint32_t> valueOperands(const fixed::FixedModelProgram& program, const fixed::FixedInstr& instruction);
+
 } // namespace scs::hdl

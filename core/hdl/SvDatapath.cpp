@@ -32,14 +32,19 @@ std::string zeros(int n) { return sv::cat("{", std::to_string(n), "{1'b0}}"); }
 
 } // namespace
 
-SvDatapath::SvDatapath(const fixed::FixedModelProgram& program, const ProgramShape& shape, IdentifierScope& scope,
-                       SvDatapathInputs inputs)
-    : p_(program), shape_(shape), scope_(scope), in_(std::move(inputs)), w_(program.contract.format.width),
+SvDatapath::SvDatapath(const fixed::FixedModelProgram& program, const ProgramShape& shape, const PipelinePlan& plan,
+                       IdentifierScope& scope, SvDatapathInputs inputs)
+    : p_(program), shape_(shape), plan_(plan), scope_(scope), in_(std::move(inputs)), w_(program.contract.format.width),
       f_(program.contract.format.fraction), signed_(program.contract.format.isSigned) {}
 
 // [SECTION] helpers
 
-std::string SvDatapath::flag(std::uint32_t v) const { return shape_.flag[v] ? names_[v] : "(|" + names_[v] + ")"; }
+std::string SvDatapath::value(std::uint32_t v) const {
+    const bool fromRegister = plan_.registered[v] && plan_.stage[v] < currentStage_;
+    return fromRegister ? registerNames_.at(v) : names_[v];
+}
+
+std::string SvDatapath::flag(std::uint32_t v) const { return shape_.flag[v] ? value(v) : "(|" + value(v) + ")"; }
 
 std::string SvDatapath::counterIsZero() const {
     return "(" + in_.counter + " == " + sv::literal(in_.counterWidth, 0, false) + ")";
@@ -89,7 +94,7 @@ std::string SvDatapath::fit(std::uint32_t v, const std::string& wide, int width)
     const std::string overflow = temp(v, "ovf");
     declare(overflow, 1, false, out);
     if (mode == Overflow::Trap) {
-        overflows_.push_back(overflow);
+        overflows_.push_back({currentStage_, overflow});
         return slice(wide, w_ - 1, 0);
     }
     return overflow + " ? (" + bit(wide, width - 1) + " ? " + rawLimit(false) + " : " + rawLimit(true) +
@@ -139,8 +144,8 @@ std::string SvDatapath::divide(std::uint32_t v, const fixed::FixedInstr& in) {
     // FixedContract::div: (a << F) / b with a floor, then rounded by the remainder; b == 0 gives
     // the end of the range in a's sign (or traps).
     const int n = w_ + f_ + 3;
-    const std::string& a = names_[in.a];
-    const std::string& b = names_[in.b];
+    const std::string a = value(in.a);
+    const std::string b = value(in.b);
     const std::string zero = temp(v, "by0"), neg = temp(v, "negd"), num = temp(v, "num"), den = temp(v, "den");
     const std::string qt = temp(v, "qt"), rt = temp(v, "rt"), fl = temp(v, "fl"), q = temp(v, "q");
     declare(zero, 1, false, b + " == " + sv::literal(w_, 0, signed_), "division by zero");
@@ -185,7 +190,7 @@ std::string SvDatapath::divide(std::uint32_t v, const fixed::FixedInstr& in) {
     }
     const std::string fitted = temp(v, "fit");
     declare(fitted, w_, signed_, fit(v, rounded, n));
-    if (p_.contract.overflow == Overflow::Trap) overflows_.push_back(zero);
+    if (p_.contract.overflow == Overflow::Trap) overflows_.push_back({currentStage_, zero});
     const std::string signOfA = signed_ ? bit(a, w_ - 1) : "1'b0";
     return zero + " ? (" + signOfA + " ? " + rawLimit(false) + " : " + rawLimit(true) + ") : " + fitted;
 }
@@ -225,7 +230,7 @@ std::string SvDatapath::lookup(std::uint32_t v, const fixed::FixedInstr& in) {
     const int pb = sv::unsignedBits(static_cast<std::int64_t>(lut.table.size()) * w_ - 1);
     const std::string x = temp(v, "x"), c = temp(v, "clamp"), o = temp(v, "off"), i = temp(v, "i");
     const std::string at = temp(v, "at"), t0 = temp(v, "t0");
-    declare(x, lw, true, extend(names_[in.a], lw));
+    declare(x, lw, true, extend(value(in.a), lw));
     declare(c, lw, true,
             sv::cat(x, " < ", lit(lw, lut.low), " ? ", lit(lw, lut.low), " : (", x, " > ", lit(lw, lut.high()), " ? ",
                     lit(lw, lut.high()), " : ", x, ")"));
@@ -291,7 +296,7 @@ std::optional<bool> SvDatapath::knownComparison(const fixed::FixedInstr& in) con
 }
 
 std::string SvDatapath::expression(std::uint32_t v, const fixed::FixedInstr& in) {
-    const std::string &a = names_[in.a], &b = names_[in.b];
+    const std::string a = value(in.a), b = value(in.b);
     const int wide = w_ + 2; // sums, differences, negations and ceilings of W-bit values
     if (in.op >= FixedOp::Lt && in.op <= FixedOp::Ne) {
         if (const auto known = knownComparison(in)) {
@@ -388,7 +393,7 @@ std::string SvDatapath::expression(std::uint32_t v, const fixed::FixedInstr& in)
     case FixedOp::Not:
         return sv::cat("!", flag(in.a));
     case FixedOp::Select:
-        return flag(in.a) + " ? " + b + " : " + names_[in.c];
+        return flag(in.a) + " ? " + b + " : " + value(in.c);
     }
     return a;
 }
@@ -397,14 +402,25 @@ void SvDatapath::print() {
     names_.clear();
     for (std::size_t v = 0; v < p_.code.size(); ++v) names_.push_back(scope_.claim(sv::cat("n", std::to_string(v))));
     for (std::size_t v = 0; v < p_.code.size(); ++v) {
+        if (!plan_.registered[v]) continue;
+        const auto id = static_cast<std::uint32_t>(v);
+        registerNames_[id] = scope_.claim(names_[v] + "_r");
+        registers_.push_back(
+            {registerNames_[id], names_[v], shape_.flag[v] ? 1 : w_, !shape_.flag[v] && signed_, plan_.stage[v]});
+    }
+    for (std::size_t v = 0; v < p_.code.size(); ++v) {
         const fixed::FixedInstr& in = p_.code[v];
         const auto id = static_cast<std::uint32_t>(v);
+        currentStage_ = plan_.stage[v];
+        if (plan_.stages > 0 && (v == 0 || plan_.stage[v] != plan_.stage[v - 1]) && !plan_.stable[v])
+            nets_ << "    // stage " << currentStage_ << '\n';
         const std::string expr = expression(id, in);
         std::string comment = fixed::name(in.op);
         if (!in.note.empty()) comment += ": " + in.note;
         declare(names_[v], shape_.flag[v] ? 1 : w_, !shape_.flag[v] && signed_, expr, comment);
         if (shape_.uses[v] == 0) unused_.push_back(names_[v]);
     }
+    currentStage_ = plan_.stages; // what the module reads afterwards, it reads in the last stage
 }
 
 } // namespace scs::hdl

@@ -6,6 +6,7 @@
 
 #include "Identifiers.h"
 #include "ProgramCheck.h"
+#include "SvPipeline.h"
 
 #include "fixed/FixedProgram.h"
 
@@ -26,17 +27,34 @@ struct SvDatapathInputs {
     std::string lfsr;                // the LFSR register (stochastic rounding)
 };
 
+/// A value captured at the end of its stage's cycle and read by later stages.
+struct PipelineRegister {
+    std::string name;   // the register
+    std::string source; // the net it captures
+    int width = 1;
+    bool isSigned = false;
+    int stage = 0; // captured when the step's phase is this stage
+};
+
+/// A net that is 1 when an operation overflowed, and the stage that computes it.
+struct StagedNet {
+    int stage = 0;
+    std::string net;
+};
+
 class SvDatapath {
 public:
-    /// Claims every name it prints from `scope`. Precondition: `shape` is checkProgram(program).
-    SvDatapath(const fixed::FixedModelProgram& program, const ProgramShape& shape, IdentifierScope& scope,
-               SvDatapathInputs inputs);
+    /// Claims every name it prints from `scope`. Preconditions: `shape` is checkProgram(program) and
+    /// `plan` is planPipeline(program, ...).
+    SvDatapath(const fixed::FixedModelProgram& program, const ProgramShape& shape, const PipelinePlan& plan,
+               IdentifierScope& scope, SvDatapathInputs inputs);
 
     /// Prints all instructions. Call once.
     void print();
 
-    /// The value's net; a flag reading of it ("(|n3)" for a number) for conditions.
-    const std::string& value(std::uint32_t v) const { return names_[v]; }
+    /// The value as the last stage reads it (its net, or its pipeline register); a flag reading of
+    /// it ("(|n3)" for a number) for conditions.
+    std::string value(std::uint32_t v) const;
     std::string flag(std::uint32_t v) const;
     /// The Duration-mode "not refractory" test on the counter.
     std::string counterIsZero() const;
@@ -46,7 +64,9 @@ public:
     /// Rotated LFSR words the nets read, name by rotation (declared by the module, before the nets).
     const std::map<int, std::string>& rotations() const { return rotations_; }
     /// Nets that are 1 when an operation overflowed (Overflow::Trap only).
-    const std::vector<std::string>& overflows() const { return overflows_; }
+    const std::vector<StagedNet>& overflows() const { return overflows_; }
+    /// The pipeline registers the module must declare, reset and load (none without stages).
+    const std::vector<PipelineRegister>& registers() const { return registers_; }
     /// Nets (or bits of them) that nothing reads: the module feeds them to a sink so lint stays
     /// quiet and trap mode still sees every operation.
     const std::vector<std::string>& unused() const { return unused_; }
@@ -74,15 +94,20 @@ private:
 
     const fixed::FixedModelProgram& p_;
     const ProgramShape& shape_;
+    const PipelinePlan& plan_;
     IdentifierScope& scope_;
     SvDatapathInputs in_;
     int w_, f_;
     bool signed_;
     std::vector<std::string> names_;
+    std::map<std::uint32_t, std::string> registerNames_;
+    std::vector<PipelineRegister> registers_;
+    int currentStage_ = 0; // the stage being printed: operands from earlier stages come from registers
     std::map<int, std::string> lutTables_, rotations_;
     std::string tables_;
     std::ostringstream nets_;
-    std::vector<std::string> overflows_, unused_;
+    std::vector<StagedNet> overflows_;
+    std::vector<std::string> unused_;
 };
 
 } // namespace scs::hdl

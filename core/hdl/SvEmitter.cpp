@@ -8,6 +8,7 @@
 #include "SvEmitter.h"
 
 #include "SvDatapath.h"
+#include "SvPipeline.h"
 #include "SvText.h"
 
 #include <algorithm>
@@ -38,6 +39,7 @@ Naming nameModule(const fixed::FixedModelProgram& p, const SvOptions& o) {
     for (const auto& s : p.states) n.ports.states.push_back(n.scope.claim(s.name + "_q"));
     n.ports.width = p.contract.format.width;
     n.ports.isSigned = p.contract.format.isSigned;
+    n.ports.latency = std::clamp(o.pipelineStages, 0, kMaxPipelineStages) + 1;
     return n;
 }
 
@@ -59,16 +61,24 @@ void writeHeader(std::ostream& out, const fixed::FixedModelProgram& p, const SvI
         << "// Do not edit: regenerate from the model. Bit for bit equal to the studio's fixed-point\n"
         << "// simulation (FixedStepper), which co-simulation checks cycle by cycle.\n//\n"
         << "// Contract: " << p.contract.label() << " (" << q.width << "-bit " << code << ").\n"
-        << "// One forward-Euler step of dt = " << p.dt * 1e3 << " ms per enabled clock cycle.\n//\n// Ports\n";
+        << "// One forward-Euler step of dt = " << p.dt * 1e3 << " ms per "
+        << (ports.latency == 1 ? std::string("enabled clock cycle")
+                               : std::to_string(ports.latency) + " enabled clock cycles (" +
+                                     std::to_string(ports.latency - 1) + " pipeline stages)")
+        << ".\n//\n// Ports\n";
     port(ports.clock, "", "clock: everything happens on its rising edge");
     std::string cleared = "initial states, spike 0";
     if (p.refractory == fixed::FixedModelProgram::Refractory::Duration) cleared += ", refractory counter 0";
     if (p.contract.overflow == fixed::Overflow::Trap) cleared += ", trap 0";
     if (p.contract.rounding == fixed::Rounding::Stochastic && p.roundingSites > 0) cleared += ", LFSR 0xACE1";
     port(ports.reset, "", "synchronous reset, active high: " + cleared);
-    port(ports.enable, "", "one step in each cycle where it is high (and rst and trap are low)");
+    port(ports.enable, "",
+         ports.latency == 1 ? "one step in each cycle where it is high (and rst and trap are low)"
+                            : "a step advances one stage in each cycle where it is high (and rst and trap are low)");
     if (!ports.input.empty())
-        port(ports.input, bits(ports), "in: the drive " + p.input + " in " + p.inputUnit + ", " + code);
+        port(ports.input, bits(ports),
+             "in: the drive " + p.input + " in " + p.inputUnit + ", " + code +
+                 (ports.latency == 1 ? "" : "; read in the first cycle of each step"));
     port(ports.spike, "", "out: 1 in the cycle after a step that spiked (registered)");
     for (std::size_t k = 0; k < p.states.size(); ++k)
         port(ports.states[k], bits(ports),
@@ -101,22 +111,28 @@ void writeHeader(std::ostream& out, const fixed::FixedModelProgram& p, const SvI
 class ModuleWriter {
 public:
     ModuleWriter(const fixed::FixedModelProgram& p, const SvOptions& o)
-        : p_(p), shape_(checkProgram(p)), naming_(nameModule(p, o)), ports_(naming_.ports) {}
+        : p_(p), shape_(checkProgram(p)), plan_(planPipeline(p, o.pipelineStages)), naming_(nameModule(p, o)),
+          ports_(naming_.ports) {}
 
     std::string write();
 
 private:
     void writePorts(std::ostream& out) const;
+    void writePipelineDeclarations(std::ostream& out, const SvDatapath& d) const;
+    /// The end of a step: states, counter, LFSR and spike, at `indent`.
+    void writeStepEnd(std::ostream& out, const SvDatapath& d, const std::string& fire, const std::string& indent) const;
     void writeSequential(std::ostream& out, const SvDatapath& d, const std::string& fire,
                          const std::string& overflow) const;
 
     const fixed::FixedModelProgram& p_;
     ProgramShape shape_;
+    PipelinePlan plan_;
     Naming naming_;
     const SvInterface& ports_;
-    std::string lfsr_, counter_;
+    std::string lfsr_, counter_, phase_;
     std::int64_t counterLoad_ = 0;
-    int counterWidth_ = 1;
+    int counterWidth_ = 1, phaseWidth_ = 1;
+    std::vector<PipelineRegister> overflowRegisters_; // [stage < last] its overflows, captured
 };
 
 void ModuleWriter::writePorts(std::ostream& out) const {
@@ -132,30 +148,26 @@ void ModuleWriter::writePorts(std::ostream& out) const {
     out << "    output logic " << ports_.trap << "\n);\n";
 }
 
-void ModuleWriter::writeSequential(std::ostream& out, const SvDatapath& d, const std::string& fire,
-                                   const std::string& overflow) const {
-    const bool trap = p_.contract.overflow == fixed::Overflow::Trap;
-    const std::string in = trap ? "                " : "            ";
-    out << "    always_ff @(posedge " << ports_.clock << ") begin\n"
-        << "        if (" << ports_.reset << ") begin\n";
-    for (std::size_t k = 0; k < p_.states.size(); ++k)
-        out << "            " << ports_.states[k]
-            << " <= " << sv::literal(ports_.width, p_.states[k].initial, ports_.isSigned) << ";\n";
-    if (!counter_.empty()) out << "            " << counter_ << " <= " << sv::literal(counterWidth_, 0, false) << ";\n";
-    if (!lfsr_.empty()) out << "            " << lfsr_ << " <= 16'hace1;\n";
-    out << "            " << ports_.spike << " <= 1'b0;\n";
-    if (trap) out << "            " << ports_.trap << " <= 1'b0;\n";
-    out << "        end else begin\n"
-        << "            " << ports_.spike << " <= 1'b0;\n";
-    if (trap)
-        out << "            if (" << ports_.enable << " && !" << ports_.trap << " && " << overflow << ") begin\n"
-            << "                " << ports_.trap << " <= 1'b1; // the step is abandoned, as FixedStepper throws\n"
-            << "            end else if (" << ports_.enable << " && !" << ports_.trap << ") begin\n";
-    else
-        out << "            if (" << ports_.enable << ") begin\n";
+void ModuleWriter::writePipelineDeclarations(std::ostream& out, const SvDatapath& d) const {
+    if (plan_.stages == 0) return;
+    out << "\n    // Pipeline: a step runs stages 0.." << plan_.stages << " in " << ports_.latency
+        << " enabled cycles; values a later stage reads are captured at the end of their own.\n"
+        << "    logic " << sv::netRange(phaseWidth_, false) << (phaseWidth_ > 1 ? " " : "") << phase_
+        << "; // the stage running now\n";
+    std::vector<PipelineRegister> all = d.registers();
+    all.insert(all.end(), overflowRegisters_.begin(), overflowRegisters_.end());
+    for (const auto& r : all) {
+        const std::string range = sv::netRange(r.width, r.isSigned);
+        out << "    logic " << range << (range.empty() ? "" : " ") << r.name << "; // " << r.source << " of stage "
+            << r.stage << '\n';
+    }
+}
+
+void ModuleWriter::writeStepEnd(std::ostream& out, const SvDatapath& d, const std::string& fire,
+                                const std::string& in) const {
     for (std::size_t k = 0; k < p_.states.size(); ++k) {
-        const std::string& next = d.value(p_.nextState[k]);
-        const std::string& reset = d.value(p_.resetState[k]);
+        const std::string next = d.value(p_.nextState[k]);
+        const std::string reset = d.value(p_.resetState[k]);
         out << in << ports_.states[k] << " <= " << (next == reset ? next : fire + " ? " + reset + " : " + next)
             << ";\n";
     }
@@ -167,8 +179,68 @@ void ModuleWriter::writeSequential(std::ostream& out, const SvDatapath& d, const
     if (!lfsr_.empty())
         out << in << lfsr_ << " <= {" << lfsr_ << "[14:0], " << lfsr_ << "[15] ^ " << lfsr_ << "[13] ^ " << lfsr_
             << "[12] ^ " << lfsr_ << "[10]};\n";
-    out << in << ports_.spike << " <= " << fire << ";\n"
-        << "            end\n        end\n    end\n";
+    out << in << ports_.spike << " <= " << fire << ";\n";
+}
+
+void ModuleWriter::writeSequential(std::ostream& out, const SvDatapath& d, const std::string& fire,
+                                   const std::string& overflow) const {
+    const bool trap = p_.contract.overflow == fixed::Overflow::Trap;
+    const bool piped = plan_.stages > 0;
+    out << "    always_ff @(posedge " << ports_.clock << ") begin\n"
+        << "        if (" << ports_.reset << ") begin\n";
+    for (std::size_t k = 0; k < p_.states.size(); ++k)
+        out << "            " << ports_.states[k]
+            << " <= " << sv::literal(ports_.width, p_.states[k].initial, ports_.isSigned) << ";\n";
+    if (!counter_.empty()) out << "            " << counter_ << " <= " << sv::literal(counterWidth_, 0, false) << ";\n";
+    if (!lfsr_.empty()) out << "            " << lfsr_ << " <= 16'hace1;\n";
+    out << "            " << ports_.spike << " <= 1'b0;\n";
+    if (trap) out << "            " << ports_.trap << " <= 1'b0;\n";
+    std::vector<PipelineRegister> registers = d.registers();
+    registers.insert(registers.end(), overflowRegisters_.begin(), overflowRegisters_.end());
+    if (piped) {
+        out << "            " << phase_ << " <= " << sv::literal(phaseWidth_, 0, false) << ";\n";
+        for (const auto& r : registers)
+            out << "            " << r.name << " <= " << sv::literal(r.width, 0, r.isSigned) << ";\n";
+    }
+    out << "        end else begin\n"
+        << "            " << ports_.spike << " <= 1'b0;\n";
+    if (!piped) {
+        const std::string in = trap ? "                " : "            ";
+        if (trap)
+            out << "            if (" << ports_.enable << " && !" << ports_.trap << " && " << overflow << ") begin\n"
+                << "                " << ports_.trap << " <= 1'b1; // the step is abandoned, as FixedStepper throws\n"
+                << "            end else if (" << ports_.enable << " && !" << ports_.trap << ") begin\n";
+        else
+            out << "            if (" << ports_.enable << ") begin\n";
+        writeStepEnd(out, d, fire, in);
+        out << "            end\n        end\n    end\n";
+        return;
+    }
+    const std::string last = sv::literal(phaseWidth_, plan_.stages, false);
+    out << "            if (" << ports_.enable << (trap ? " && !" + ports_.trap : std::string()) << ") begin\n"
+        << "                " << phase_ << " <= " << phase_ << " == " << last << " ? "
+        << sv::literal(phaseWidth_, 0, false) << " : " << phase_ << " + " << sv::literal(phaseWidth_, 1, false)
+        << ";\n";
+    for (int stage = 0; stage < plan_.stages; ++stage) {
+        std::string loads;
+        for (const auto& r : registers)
+            if (r.stage == stage) loads += "                    " + r.name + " <= " + r.source + ";\n";
+        if (loads.empty()) continue;
+        out << "                if (" << phase_ << " == " << sv::literal(phaseWidth_, stage, false) << ") begin\n"
+            << loads << "                end\n";
+    }
+    out << "                if (" << phase_ << " == " << last << ") begin // the step ends\n";
+    if (trap) {
+        out << "                    if (" << overflow << ") begin\n"
+            << "                        " << ports_.trap
+            << " <= 1'b1; // the step is abandoned, as FixedStepper throws\n"
+            << "                    end else begin\n";
+        writeStepEnd(out, d, fire, "                        ");
+        out << "                    end\n";
+    } else {
+        writeStepEnd(out, d, fire, "                    ");
+    }
+    out << "                end\n            end\n        end\n    end\n";
 }
 
 std::string ModuleWriter::write() {
@@ -180,8 +252,26 @@ std::string ModuleWriter::write() {
         counterLoad_ = std::max<std::int64_t>(p_.refractoryCycles - 1, 0);
         counterWidth_ = sv::unsignedBits(counterLoad_);
     }
-    SvDatapath datapath(p_, shape_, scope, {ports_.states, ports_.input, counter_, counterWidth_, lfsr_});
+    if (plan_.stages > 0) {
+        phase_ = scope.claim("phase");
+        phaseWidth_ = sv::unsignedBits(plan_.stages);
+    }
+    SvDatapath datapath(p_, shape_, plan_, scope, {ports_.states, ports_.input, counter_, counterWidth_, lfsr_});
     datapath.print();
+
+    // Trap mode: each earlier stage's overflows are remembered until the step ends.
+    std::vector<std::string> stageOverflows(static_cast<std::size_t>(plan_.stages) + 1);
+    for (const auto& o : datapath.overflows()) {
+        std::string& any = stageOverflows[static_cast<std::size_t>(o.stage)];
+        any += (any.empty() ? "" : " | ") + o.net;
+    }
+    std::vector<std::string> stageOverflowNets(stageOverflows.size());
+    for (int stage = 0; stage < plan_.stages; ++stage) {
+        if (stageOverflows[static_cast<std::size_t>(stage)].empty()) continue;
+        const std::string net = scope.claim("stage" + std::to_string(stage) + "_overflow");
+        stageOverflowNets[static_cast<std::size_t>(stage)] = net;
+        overflowRegisters_.push_back({scope.claim(net + "_r"), net, 1, false, stage});
+    }
 
     std::ostringstream out;
     writeHeader(out, p_, ports_);
@@ -199,6 +289,7 @@ std::string ModuleWriter::write() {
                                      "[15:", std::to_string(16 - r), "]}"))
                 << "; // rotated left by " << r << '\n';
     }
+    writePipelineDeclarations(out, datapath);
     if (!datapath.tables().empty()) out << "\n    // Lookup tables\n" << datapath.tables();
     out << "\n    // One step, one net per value of the program\n" << datapath.nets();
 
@@ -220,8 +311,11 @@ std::string ModuleWriter::write() {
     std::string overflow;
     if (p_.contract.overflow == fixed::Overflow::Trap) {
         overflow = scope.claim("step_overflow");
-        std::string any;
-        for (const auto& o : datapath.overflows()) any += (any.empty() ? "" : " | ") + o;
+        for (std::size_t stage = 0; stage + 1 < stageOverflows.size(); ++stage)
+            if (!stageOverflowNets[stage].empty())
+                out << "    wire " << stageOverflowNets[stage] << " = " << stageOverflows[stage] << ";\n";
+        std::string any = stageOverflows.back();
+        for (const auto& r : overflowRegisters_) any += (any.empty() ? "" : " | ") + r.name;
         out << "    wire " << overflow << " = " << (any.empty() ? "1'b0" : any) << "; // some operation overflowed\n";
     } else {
         out << "    assign " << ports_.trap << " = 1'b0;\n";
@@ -233,6 +327,7 @@ std::string ModuleWriter::write() {
         out << "\n    // synthesis translate_off\n`ifndef SCS_NO_TRAP_FATAL\n"
             << "    always @(posedge " << ports_.clock << ")\n"
             << "        if (!" << ports_.reset << " && " << ports_.enable << " && !" << ports_.trap << " && "
+            << (phase_.empty() ? "" : phase_ + " == " + sv::literal(phaseWidth_, plan_.stages, false) + " && ")
             << overflow << ")\n            $fatal(1, \"" << ports_.module << ": an operation overflowed "
             << p_.contract.format.label() << " (overflow mode trap)\");\n`endif\n    // synthesis translate_on\n";
     if (!unused.empty()) {

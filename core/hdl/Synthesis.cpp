@@ -7,6 +7,7 @@
 #include "hdl/ToolProcess.h"
 #include "hdl/YosysStat.h"
 #include "jobs/JobContext.h"
+#include "util/Sha256.h"
 
 #include <algorithm>
 #include <chrono>
@@ -240,15 +241,6 @@ void runFlow(const std::string& svSource, const std::string& top, const Synthesi
 
 } // namespace
 
-std::string utcTimestamp() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
-
 SynthesisReport synthesise(const std::string& svSource, const std::string& topModule, SynthesisTarget target,
                            const SynthesisOptions& options, JobContext* job) {
     const auto start = std::chrono::steady_clock::now();
@@ -256,7 +248,7 @@ SynthesisReport synthesise(const std::string& svSource, const std::string& topMo
     report.target = target;
     report.module = topModule;
     report.capacity = deviceCapacity(target);
-    report.utcTime = utcTimestamp();
+    report.utcTime = isoTimeUtcNow();
     try {
         runFlow(svSource, topModule, options, job, report);
     } catch (const JobCancelled&) {

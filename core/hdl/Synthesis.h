@@ -40,7 +40,4 @@ struct SynthesisOptions {
 SynthesisReport synthesise(const std::string& svSource, const std::string& topModule, SynthesisTarget target,
                            const SynthesisOptions& options = {}, JobContext* job = nullptr);
 
-/// "2025-01-31T12:00:00Z": the current UTC time as the reports record it.
-std::string utcTimestamp();
-
 } // namespace scs::hdl

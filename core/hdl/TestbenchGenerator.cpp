@@ -80,7 +80,8 @@ std::string emitTestbench(const fixed::FixedModelProgram& program, const Testben
         << ".sv && ./obj_dir/V" << tb << "\n"
         << (data.trapCycle ? "// A trap is expected: compile with -DSCS_NO_TRAP_FATAL.\n" : "")
         << "`timescale 1ns / 1ps\n`default_nettype none\n\nmodule " << tb << ";\n"
-        << "    localparam integer CYCLES = " << cycles << ";\n"
+        << "    localparam integer CYCLES = " << cycles << "; // steps\n"
+        << "    localparam integer LATENCY = " << ports.latency << "; // clock cycles per step\n"
         << "    localparam integer SPIKES = " << spikes << ";\n"
         << "    localparam integer TRAP_CYCLE = " << (data.trapCycle ? *data.trapCycle : -1) << "; // -1: none\n\n"
         << "    logic clk = 1'b0, rst = 1'b1, en = 1'b0;\n";
@@ -89,7 +90,7 @@ std::string emitTestbench(const fixed::FixedModelProgram& program, const Testben
     for (const auto& s : ports.states) out << "    wire " << r << s << ";\n";
     out << "    logic [" << ports.width - 1 << ":0] stimulus [0:" << std::max<std::int64_t>(cycles, 1) - 1 << "];\n"
         << "    logic [31:0] expected [0:SPIKES]; // the spiking steps, then a sentinel\n"
-        << "    integer cycle, next, errors;\n    logic want, want_trap;\n\n"
+        << "    integer cycle, phase, next, errors;\n    logic want, want_trap;\n\n"
         << "    " << ports.module << " dut (." << ports.clock << "(clk), ." << ports.reset << "(rst), ." << ports.enable
         << "(en)";
     if (!ports.input.empty()) out << ", ." << ports.input << "(" << ports.input << ")";
@@ -104,18 +105,24 @@ std::string emitTestbench(const fixed::FixedModelProgram& program, const Testben
         << "        errors = 0;\n        next = 0;\n"
         << "        @(posedge clk); // the reset edge\n"
         << "        for (cycle = 0; cycle < CYCLES; cycle = cycle + 1) begin\n"
-        << "            @(negedge clk);\n            rst = 1'b0;\n            en = 1'b1;\n";
-    if (!ports.input.empty()) out << "            " << ports.input << " = stimulus[cycle];\n";
-    out << "            @(posedge clk);\n            #1;\n"
-        << "            want = next < SPIKES && expected[next] == cycle;\n"
-        << "            want_trap = TRAP_CYCLE >= 0 && cycle >= TRAP_CYCLE;\n"
-        << "            if (" << ports.spike << " !== want || " << ports.trap << " !== want_trap) begin\n"
-        << "                errors = errors + 1;\n"
-        << "                if (errors <= 10)\n"
-        << "                    $display(\"cycle %0d: spike %b trap %b, expected spike %b trap %b\", cycle, "
+        << "            for (phase = 0; phase < LATENCY; phase = phase + 1) begin\n"
+        << "                @(negedge clk);\n                rst = 1'b0;\n                en = 1'b1;\n";
+    if (!ports.input.empty()) out << "                " << ports.input << " = stimulus[cycle];\n";
+    out << "                @(posedge clk);\n                #1;\n"
+        << "                // spike and trap change only at the end of a step's last cycle\n"
+        << "                want = phase == LATENCY - 1 && next < SPIKES && expected[next] == cycle;\n"
+        << "                want_trap = TRAP_CYCLE >= 0 && (cycle > TRAP_CYCLE || (cycle == TRAP_CYCLE && phase == "
+           "LATENCY - 1));\n"
+        << "                if (" << ports.spike << " !== want || " << ports.trap << " !== want_trap) begin\n"
+        << "                    errors = errors + 1;\n"
+        << "                    if (errors <= 10)\n"
+        << "                        $display(\"step %0d, cycle %0d of it: spike %b trap %b, expected spike %b trap "
+           "%b\", cycle, "
+           "phase, "
         << ports.spike << ", " << ports.trap << ", want, want_trap);\n"
+        << "                end\n"
+        << "                if (want) next = next + 1;\n"
         << "            end\n"
-        << "            if (want) next = next + 1;\n"
         << "        end\n";
     for (std::size_t k = 0; k < ports.states.size(); ++k) {
         const std::string expected = sv::literal(ports.width, data.finalStates[k], ports.isSigned);

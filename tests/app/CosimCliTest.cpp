@@ -39,10 +39,22 @@ TEST(CosimCliTest, JsonReportsTheRunAndATrapInTrapMode) {
     EXPECT_GT(j["build_seconds"].get<double>(), 0.0);
 }
 
+TEST(CosimCliTest, PipelinedModuleTakesItsCyclesPerStepAndStillMatches) {
+    const auto r = cli({"--model", "izhikevich_rs", "--q", "Q8.8", "--pipeline", "2", "--cycles", "3000", "--json"});
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_TRUE(j["match"].get<bool>()) << r.out;
+    EXPECT_EQ(j["cycles_per_step"].get<int>(), 3);
+    EXPECT_EQ(j["steps"].get<int>(), 3000);
+    EXPECT_EQ(j["cycles"].get<int>(), 9000) << "every clock cycle is compared";
+    EXPECT_GT(j["spikes"].get<int>(), 0);
+}
+
 TEST(CosimCliTest, UsageMistakesExitTwoBeforeAnyBuild) {
     for (const std::vector<std::string>& args : {std::vector<std::string>{"--model", "lif", "--q", "Q40.8"},
                                                  std::vector<std::string>{"--model", "lif", "--rounding", "up"},
                                                  std::vector<std::string>{"--model", "lif", "--cycles", "0"},
+                                                 std::vector<std::string>{"--model", "lif", "--pipeline", "9"},
                                                  std::vector<std::string>{"--model", "lif", "--bogus", "1"}}) {
         const auto r = cli(args);
         EXPECT_EQ(r.exitCode, 2) << r.err;

@@ -19,6 +19,8 @@
 #include <QAction>
 #include <QComboBox>
 #include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTextBlock>
 
@@ -58,6 +60,18 @@ TEST(HardwareWindowTest, CompileShowsTheModuleReadOnlyInTheRtlDock) {
     ASSERT_EQ(reports.size(), 4u);
     EXPECT_TRUE(reports.front().estimated);
     EXPECT_GT(reports.front().luts, 0);
+    const int flipFlops = reports.front().flipFlops;
+
+    // Pipeline stages recompile at once: a phase counter, three cycles per step, more flip-flops.
+    EXPECT_FALSE(viewer->text().contains(QStringLiteral("phase")));
+    w.hardware()->pipelineBox()->setValue(2);
+    EXPECT_TRUE(viewer->text().contains(QStringLiteral("3 enabled clock cycles (2 pipeline stages)")));
+    EXPECT_TRUE(viewer->text().contains(QStringLiteral("phase")));
+    EXPECT_TRUE(w.statusBar()->currentMessage().contains(QStringLiteral("3 clock cycles per step")))
+        << w.statusBar()->currentMessage().toStdString();
+    const auto& piped = w.hardware()->synthesisPanel()->reports();
+    ASSERT_EQ(piped.size(), 4u);
+    EXPECT_GT(piped.front().flipFlops, flipFlops) << "the estimate counts the pipeline registers";
 }
 
 TEST(HardwareWindowTest, AConstructWithoutFixedPointFormIsRefusedWithItsPosition) {

@@ -40,10 +40,12 @@ fixed::FixedModelProgram catalogueProgram(const std::string& id, const fixed::Fi
 
 /// Writes the module, the testbench and its data for `program` into `dir`; returns the tb name.
 std::string writeTestbench(const std::filesystem::path& dir, const fixed::FixedModelProgram& program,
-                           const TestbenchData& data) {
-    const SvInterface ports = svInterface(program);
-    rtltest::writeText(dir / (ports.module + ".sv"), emitSystemVerilog(program));
-    rtltest::writeText(dir / ("tb_" + ports.module + ".sv"), emitTestbench(program, data));
+                           const TestbenchData& data, int pipelineStages = 0) {
+    TestbenchOptions options;
+    options.module.pipelineStages = pipelineStages;
+    const SvInterface ports = svInterface(program, options.module);
+    rtltest::writeText(dir / (ports.module + ".sv"), emitSystemVerilog(program, options.module));
+    rtltest::writeText(dir / ("tb_" + ports.module + ".sv"), emitTestbench(program, data, options));
     rtltest::writeText(dir / "stimulus.hex", stimulusHex(program, data));
     rtltest::writeText(dir / "expected_spikes.hex", expectedSpikesHex(data));
     return "tb_" + ports.module;
@@ -65,9 +67,10 @@ fixed::FixedModelProgram overflowingProgram() {
 TEST(RtlToolsTest, CatalogueAndRandomModulesLintCleanWithVerilatorWall) {
     scs::test::TempDir dir;
     std::vector<std::string> files;
-    auto add = [&](const fixed::FixedModelProgram& p, const std::string& module) {
+    auto add = [&](const fixed::FixedModelProgram& p, const std::string& module, int pipelineStages = 0) {
         SvOptions o;
         o.moduleName = module;
+        o.pipelineStages = pipelineStages;
         rtltest::writeText(dir.path() / (module + ".sv"), emitSystemVerilog(p, o));
         files.push_back(module + ".sv");
     };
@@ -86,7 +89,10 @@ TEST(RtlToolsTest, CatalogueAndRandomModulesLintCleanWithVerilatorWall) {
             options.dt = parseQuantity(entry.dt, "dt").value;
             options.drive = entry.drive;
             try {
-                add(fixed::compileFixed(model, options), sv::cat("cat", std::to_string(index++), "_", entry.id));
+                // Every other one pipelined, with 1 to 4 stages.
+                add(fixed::compileFixed(model, options), sv::cat("cat", std::to_string(index), "_", entry.id),
+                    index % 2 ? 1 + index % 4 : 0);
+                ++index;
             } catch (const ModelError&) {
                 break; // listed by CosimCatalogueTest
             }
@@ -113,7 +119,7 @@ TEST(RtlToolsTest, CatalogueAndRandomModulesLintCleanWithVerilatorWall) {
     for (int k = 0; k < 48; ++k) {
         const auto [overflow, rounding] = modes[static_cast<std::size_t>(k) % modes.size()];
         const fixed::FixedContract contract{rtltest::randomFormat(rng), overflow, rounding};
-        add(rtltest::randomProgram(rng, contract, "p"), sv::cat("prog", std::to_string(k)));
+        add(rtltest::randomProgram(rng, contract, "p"), sv::cat("prog", std::to_string(k)), k % 4);
     }
     EXPECT_EQ(rtltest::lintAllWithVerilator(dir.path(), files, {"-Wno-CMPCONST", "-Wno-UNSIGNED"}), "");
 }
@@ -186,4 +192,47 @@ TEST(RtlToolsTest, TrapRisesInTheCycleTheStepperThrows) {
     const auto stopped = rtltest::runIn(dir.path(), {"vvp", "-n", "fatal"});
     EXPECT_NE(stopped.output.find("runaway: an operation overflowed Q8.8"), std::string::npos) << stopped.output;
     EXPECT_NE(stopped.exitCode, 0);
+}
+
+TEST(RtlToolsTest, PipelinedModulesPassTheirTestbenchAndTrapAtTheEndOfTheStep) {
+    // LIF with two pipeline stages: three cycles per step, the same spikes.
+    const fixed::FixedModelProgram lif =
+        catalogueProgram("lif", {fixed::QFormat::parse("Q8.8"), fixed::Overflow::Saturate, fixed::Rounding::Nearest});
+    const TestbenchData data = protocolRun(lif, Protocol::parse("step amplitude=2*nA start=20*ms stop=180*ms"), 2000);
+    ASSERT_GT(data.spikeCycles.size(), 3u);
+    scs::test::TempDir dir;
+    const std::string tb = writeTestbench(dir.path(), lif, data, 2);
+    const auto compiled =
+        rtltest::runIn(dir.path(), {"iverilog", "-g2012", "-DSCS_NO_VCD", "-o", "sim", tb + ".sv", "lif.sv"});
+    ASSERT_EQ(compiled.exitCode, 0) << compiled.output;
+    const auto ran = rtltest::runIn(dir.path(), {"vvp", "-n", "sim"});
+    EXPECT_EQ(ran.exitCode, 0) << ran.output;
+    EXPECT_NE(ran.output.find("PASS: lif, 2000 cycles"), std::string::npos) << ran.output;
+
+    // The same testbench against the unpipelined module fails: it expects the latency.
+    rtltest::writeText(dir.path() / "lif.sv", emitSystemVerilog(lif));
+    const auto rebuilt =
+        rtltest::runIn(dir.path(), {"iverilog", "-g2012", "-DSCS_NO_VCD", "-o", "sim", tb + ".sv", "lif.sv"});
+    ASSERT_EQ(rebuilt.exitCode, 0) << rebuilt.output;
+    EXPECT_NE(rtltest::runIn(dir.path(), {"vvp", "-n", "sim"}).output.find("FAIL: lif"), std::string::npos);
+
+    // Trap mode, three stages: trap rises at the end of the step FixedStepper throws in, the
+    // overflow having happened in any of its stages.
+    const fixed::FixedModelProgram runaway = overflowingProgram();
+    const std::vector<std::int64_t> drive(3000, 2 << 8);
+    const TestbenchData trapData = expectedRun(runaway, drive);
+    ASSERT_TRUE(trapData.trapCycle.has_value());
+    CosimOptions cosim;
+    cosim.pipelineStages = 3;
+    const CosimResult r = cosimulate(runaway, drive, cosim);
+    EXPECT_TRUE(r.matched()) << r.summary();
+    ASSERT_TRUE(r.trapCycle.has_value()) << r.summary();
+    EXPECT_EQ(r.latency, 4);
+    EXPECT_EQ(*r.trapCycle, (*trapData.trapCycle + 1) * 4 - 1) << r.summary();
+    const std::string trapTb = writeTestbench(dir.path(), runaway, trapData, 3);
+    const auto trapBuilt = rtltest::runIn(dir.path(), {"iverilog", "-g2012", "-DSCS_NO_TRAP_FATAL", "-DSCS_NO_VCD",
+                                                       "-o", "trap", trapTb + ".sv", "runaway.sv"});
+    ASSERT_EQ(trapBuilt.exitCode, 0) << trapBuilt.output;
+    const auto trapRan = rtltest::runIn(dir.path(), {"vvp", "-n", "trap"});
+    EXPECT_NE(trapRan.output.find("PASS: runaway"), std::string::npos) << trapRan.output;
 }
