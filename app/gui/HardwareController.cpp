@@ -4,6 +4,7 @@
 
 #include "AnalysisContext.h"
 
+#include "BackgroundTask.h"
 #include "FixedContractBar.h"
 #include "RtlViewer.h"
 #include "SynthesisReportPanel.h"
@@ -16,17 +17,12 @@
 #include "hdl/Synthesis.h"
 #include "jobs/JobContext.h"
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
-#include <atomic>
 
 namespace scs::ui {
 
@@ -39,14 +35,10 @@ struct HardwareController::Compiled {
     SimulationSettings settings;
 };
 
-struct HardwareController::Running {
-    std::shared_ptr<JobContext> job;
-    QFutureWatcher<void>* watcher = nullptr;
-    BackgroundJobs::Token token = 0;
-};
-
 HardwareController::HardwareController(std::function<PlaygroundState()> state, BackgroundJobs* jobs, QObject* parent)
-    : QObject(parent), state_(std::move(state)), jobs_(jobs) {
+    : QObject(parent), state_(std::move(state)) {
+    task_ = new BackgroundTask(this);
+    task_->setJobs(jobs);
     rtlPanel_ = new QWidget;
     rtlPanel_->setObjectName(QStringLiteral("rtlPanel"));
     auto* layout = new QVBoxLayout(rtlPanel_);
@@ -76,6 +68,7 @@ HardwareController::HardwareController(std::function<PlaygroundState()> state, B
     synthesis_ = new SynthesisReportPanel;
     connect(synthesis_, &SynthesisReportPanel::synthesiseRequested, this, &HardwareController::synthesise);
     connect(synthesis_, &SynthesisReportPanel::cancelRequested, this, &HardwareController::cancel);
+    connect(task_, &BackgroundTask::progressed, synthesis_, &SynthesisReportPanel::setProgress);
     // The estimates follow the contract at once; the RTL only when asked (it may be read).
     auto recompile = [this] {
         compiled_.reset();
@@ -85,12 +78,7 @@ HardwareController::HardwareController(std::function<PlaygroundState()> state, B
     connect(pipeline_, &QSpinBox::valueChanged, this, recompile);
 }
 
-HardwareController::~HardwareController() {
-    if (running_) {
-        running_->job->cancel();
-        running_->watcher->waitForFinished();
-    }
-}
+HardwareController::~HardwareController() = default; // the task cancels and waits for a running job
 
 QString HardwareController::compileError() const { return error_->isVisible() ? error_->text() : QString(); }
 
@@ -160,48 +148,10 @@ void HardwareController::showHistory() {
     synthesis_->setReports(std::move(shown));
 }
 
-bool HardwareController::start(const QString& title, Work work, Done done) {
-    if (running_) {
-        emit statusMessage(tr("The hardware tools are busy: cancel the running job first"));
-        return false;
-    }
-    running_ = std::make_unique<Running>();
-    running_->job = std::make_shared<JobContext>();
-    if (jobs_) running_->token = jobs_->begin(title, [this] { cancel(); });
-    auto lastPercent = std::make_shared<std::atomic<int>>(-1);
-    running_->job->setProgressListener([this, lastPercent](double fraction, const std::string& message) {
-        const int percent = static_cast<int>(fraction * 100);
-        if (lastPercent->exchange(percent) == percent) return;
-        QMetaObject::invokeMethod(
-            this,
-            [this, fraction, text = QString::fromStdString(message)] {
-                if (!running_) return;
-                if (jobs_) jobs_->progress(running_->token, fraction);
-                synthesis_->setProgress(fraction, text);
-            },
-            Qt::QueuedConnection);
-    });
-    auto outcome = std::make_shared<std::tuple<bool, bool, QString, std::any>>();
-    running_->watcher = new QFutureWatcher<void>(this);
-    connect(running_->watcher, &QFutureWatcher<void>::finished, this, [this, outcome, done] {
-        auto [ok, cancelled, error, result] = *outcome;
-        if (jobs_) jobs_->end(running_->token);
-        running_->watcher->deleteLater();
-        running_.reset();
-        done(ok, cancelled, error, result);
-    });
-    std::shared_ptr<JobContext> job = running_->job;
-    running_->watcher->setFuture(QtConcurrent::run([work, job, outcome] {
-        try {
-            std::get<3>(*outcome) = work(job.get());
-            std::get<0>(*outcome) = true;
-        } catch (const JobCancelled&) {
-            std::get<1>(*outcome) = true;
-        } catch (const std::exception& e) {
-            std::get<2>(*outcome) = QString::fromUtf8(e.what());
-        }
-    }));
-    return true;
+bool HardwareController::start(const QString& title, BackgroundTask::Work work, BackgroundTask::Done done) {
+    if (task_->start(title, std::move(work), std::move(done))) return true;
+    emit statusMessage(tr("The hardware tools are busy: cancel the running job first"));
+    return false;
 }
 
 bool HardwareController::synthesise(const QString& target) {
@@ -274,15 +224,12 @@ bool HardwareController::exportBundle(const QString& path) {
     return started;
 }
 
-void HardwareController::cancel() {
-    if (running_) running_->job->cancel();
-}
+void HardwareController::cancel() { task_->cancel(); }
 
-bool HardwareController::waitForIdle(int timeoutMs) {
-    QElapsedTimer timer;
-    timer.start();
-    while (running_ && timer.elapsed() < timeoutMs) QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    return !running_;
-}
+void HardwareController::setJobs(BackgroundJobs* jobs) { task_->setJobs(jobs); }
+
+bool HardwareController::isBusy() const { return task_->isBusy(); }
+
+bool HardwareController::waitForIdle(int timeoutMs) { return task_->waitForIdle(timeoutMs); }
 
 } // namespace scs::ui

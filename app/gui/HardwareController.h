@@ -28,6 +28,8 @@ class JobContext;
 
 namespace scs::ui {
 
+class BackgroundTask;
+
 using PlaygroundState = scs::project::PlaygroundState;
 
 class FixedContractBar;
@@ -42,7 +44,7 @@ public:
     ~HardwareController() override;
 
     /// The window's job indicator, once it exists.
-    void setJobs(BackgroundJobs* jobs) { jobs_ = jobs; }
+    void setJobs(BackgroundJobs* jobs);
     /// The RTL dock's contents: the contract bar, the viewer and an error line.
     QWidget* rtlPanel() const { return rtlPanel_; }
     SynthesisReportPanel* synthesisPanel() const { return synthesis_; }
@@ -63,7 +65,7 @@ public:
     /// cannot start; how it ended comes with `exportFinished`.
     bool exportBundle(const QString& path);
     void cancel();
-    bool isBusy() const { return static_cast<bool>(running_); }
+    bool isBusy() const;
     /// Processes events until no job runs or `timeoutMs` passes; true when idle.
     bool waitForIdle(int timeoutMs = 120000);
 
@@ -81,12 +83,10 @@ private:
     struct Compiled;
     std::shared_ptr<const Compiled> compileShown();
     void showHistory();
-    using Work = std::function<std::any(JobContext*)>;
-    using Done = std::function<void(bool ok, bool cancelled, const QString& error, const std::any& result)>;
-    bool start(const QString& title, Work work, Done done);
+    bool start(const QString& title, std::function<std::any(JobContext*)> work,
+               std::function<void(bool ok, bool cancelled, const QString& error, const std::any& result)> done);
 
     std::function<PlaygroundState()> state_;
-    QPointer<BackgroundJobs> jobs_;
     QWidget* rtlPanel_;
     FixedContractBar* contractBar_;
     QSpinBox* pipeline_;
@@ -95,8 +95,7 @@ private:
     SynthesisReportPanel* synthesis_;
     std::vector<hdl::SynthesisReport> runs_;
     std::shared_ptr<const Compiled> compiled_;
-    struct Running;
-    std::unique_ptr<Running> running_;
+    BackgroundTask* task_;
 };
 
 } // namespace scs::ui
