@@ -3,7 +3,7 @@
 # README command 2: install what is missing, build, and run every test (GUI tests offscreen).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup-deps.sh
+scripts/setup-deps.sh --test
 scripts/build.sh
 export QT_QPA_PLATFORM=offscreen
 cd build

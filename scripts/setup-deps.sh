@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Installs the Debian 12 packages SC-NeuroCore Studio builds and tests with. Idempotent: packages
 # already installed are skipped, so a second run does nothing. Uses apt-get as root, sudo otherwise.
-# Usage: scripts/setup-deps.sh [--bench]   (--bench adds Brian2 for the side-by-side benchmarks)
+# Usage: scripts/setup-deps.sh [--test|--bench]   (both add Brian2: the tests compare the network
+# simulator's CUBA statistics with a Brian2 run; the benchmarks time Brian2 side by side)
 set -euo pipefail
 
 packages=(
@@ -13,7 +14,7 @@ packages=(
   xvfb xauth fonts-dejavu-core
   verilator iverilog yosys nextpnr-ice40 fpga-icestorm zip unzip
 )
-if [[ "${1:-}" == "--bench" ]]; then
+if [[ "${1:-}" == "--bench" || "${1:-}" == "--test" ]]; then
   packages+=(python3-brian)
 fi
 

@@ -60,6 +60,12 @@ std::uintmax_t fileBytes(const std::string& path) {
 
 // [SECTION] info
 
+std::int64_t networkNeurons(const scs::NetworkGraph& g) {
+    std::int64_t n = 0;
+    for (const auto& p : g.populations) n += p.size;
+    return n;
+}
+
 nlohmann::ordered_json documentJson(const Document& d) {
     nlohmann::ordered_json j{{"id", d.id}, {"type", d.type}, {"title", d.title()}};
     if (d.kept) {
@@ -72,6 +78,14 @@ nlohmann::ordered_json documentJson(const Document& d) {
         j["duration"] = s.duration;
     } else if (d.type == project::doctype::catalogueModel) {
         j["model_id"] = d.model.id;
+    } else if (d.type == project::doctype::network) {
+        j["populations"] = d.network.populations.size();
+        j["neurons"] = networkNeurons(d.network);
+        j["projections"] = d.network.projections.size();
+        j["stimuli"] = d.network.stimuli.size();
+        j["monitors"] = d.network.monitors.size();
+        j["dt"] = d.network.dt;
+        j["duration"] = d.network.duration;
     }
     return j;
 }
@@ -137,6 +151,11 @@ void printInfo(const std::string& path, const Project& p, std::ostream& out) {
                 << ", dt " << s.dt << ", duration " << s.duration;
         } else if (d.type == project::doctype::catalogueModel) {
             out << ": model " << d.model.id;
+        } else if (d.type == project::doctype::network) {
+            const auto& g = d.network;
+            out << ": " << g.populations.size() << " populations (" << networkNeurons(g) << " neurons), "
+                << g.projections.size() << " projections, " << g.stimuli.size() << " stimuli, " << g.monitors.size()
+                << " monitors, dt " << g.dt << ", duration " << g.duration;
         }
         out << '\n';
     }

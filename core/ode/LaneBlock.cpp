@@ -263,15 +263,9 @@ const std::vector<int>& LaneBlock::step(std::int64_t stepIndex) {
         runScalar(m_.reset, slots_.data(), rngs_.data());
         return spiked_;
     }
-    // Reset only the lanes that spiked: gather each into a scalar slot array, reset, scatter back.
-    const std::size_t slotCount = m_.initialSlots.size();
-    scratch_.resize(slotCount);
-    for (int lane : spiked_) {
-        const std::size_t l = static_cast<std::size_t>(lane);
-        for (std::size_t k = 0; k < slotCount; ++k) scratch_[k] = slots_[k * L + l];
-        runScalar(m_.reset, scratch_.data(), &rngs_[l]);
-        for (std::uint16_t s : m_.stateSlots) slots_[s * L + l] = scratch_[s];
-    }
+    // Reset only the lanes that spiked.
+    scratch_.resize(m_.initialSlots.size());
+    runOnLanes(m_.reset, slots_.data(), L_, spiked_, m_.stateSlots, scratch_, rngs_.data());
     return spiked_;
 }
 

@@ -152,4 +152,16 @@ void runLanes(const Program& p, double* s, int lanes, Random* rngs) {
     }
 }
 
+void runOnLanes(const Program& p, double* slots, int lanes, const std::vector<int>& which,
+                const std::vector<std::uint16_t>& writeBack, std::vector<double>& scratch, Random* rngs) {
+    const auto L = static_cast<std::size_t>(lanes);
+    const std::size_t slotCount = scratch.size();
+    for (int lane : which) {
+        const auto l = static_cast<std::size_t>(lane);
+        for (std::size_t k = 0; k < slotCount; ++k) scratch[k] = slots[k * L + l];
+        runScalar(p, scratch.data(), rngs ? &rngs[l] : nullptr);
+        for (std::uint16_t s : writeBack) slots[s * L + l] = scratch[s];
+    }
+}
+
 } // namespace scs

@@ -45,6 +45,12 @@ void runScalar(const Program& p, double* slots, Random* rng);
 /// slots[k * lanes + l]. `rngs` has one generator per lane (may be null when !p.usesRandom).
 void runLanes(const Program& p, double* slots, int lanes, Random* rngs);
 
+/// Runs `p` on some lanes only (slot-major layout as runLanes): each lane in `which` is gathered
+/// into `scratch`, run as a scalar, and its `writeBack` slots scattered back. For resets, which
+/// touch the few lanes that spiked.
+void runOnLanes(const Program& p, double* slots, int lanes, const std::vector<int>& which,
+                const std::vector<std::uint16_t>& writeBack, std::vector<double>& scratch, Random* rngs);
+
 /// Evaluates one operation on plain values (used for constant folding; same arithmetic as the VM).
 double applyOp(OpCode op, double a, double b, double c);
 

@@ -4,6 +4,9 @@
 
 #include "ProjectError.h"
 
+#include "network/NetworkError.h"
+#include "network/NetworkJson.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -55,6 +58,7 @@ PlaygroundState readPlayground(const ojson& d, const std::string& title, const s
 
 ojson documentBody(const Document& document) {
     if (document.type == doctype::catalogueModel) return ojson::parse(scs::ModelCatalogue::toJson(document.model));
+    if (document.type == doctype::network) return scs::networkToOrderedJson(document.network);
     const PlaygroundState& s = document.playground;
     ojson d = ojson::parse(s.extra.is_object() ? s.extra.dump() : "{}");
     d["model"] = ojson::parse(scs::ModelCatalogue::toJson(s.model));
@@ -73,6 +77,13 @@ void readDocumentBody(Document& document, const std::string& title, const ojson&
         document.playground = readPlayground(body, title, where);
     } else if (document.type == doctype::catalogueModel) {
         document.model = readModel(body, where);
+    } else if (document.type == doctype::network) {
+        try {
+            document.network = scs::networkFromJson(body);
+        } catch (const scs::NetworkError& e) {
+            throw ProjectError(where + ": " + e.what());
+        }
+        document.network.name = title; // the row's title is authoritative, as for playgrounds
     } else {
         throw ProjectError(where + ": document type '" + document.type + "' is not known to this studio");
     }

@@ -14,7 +14,7 @@ namespace scs::project {
 using ojson = nlohmann::ordered_json;
 
 /// The body of a known document: a playground {"model", "simulation", "analysis", ...extra} or a
-/// catalogue model (the catalogue file's JSON).
+/// catalogue model (the catalogue file's JSON) or a network graph (NetworkJson's form).
 ojson documentBody(const Document& document);
 /// Fills the document's member from its body. Throws ProjectError naming `where`.
 void readDocumentBody(Document& document, const std::string& title, const ojson& body, const std::string& where);

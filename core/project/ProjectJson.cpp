@@ -56,6 +56,16 @@ ojson dataJson(const RunData& d) {
     j["traces"] = traces;
     j["spikes"] = {{"index", d.spikeIndex}, {"times", numbers(d.spikeTimes)}};
     j["payload"] = ojson::parse(d.payload.dump());
+    if (!d.populationSpikes.empty()) {
+        ojson populations = ojson::array();
+        for (const scs::PopulationSpikes& p : d.populationSpikes)
+            populations.push_back({{"population_id", p.populationId},
+                                   {"name", p.name},
+                                   {"size", p.size},
+                                   {"steps", p.steps},
+                                   {"neurons", p.neurons}});
+        j["network_spikes"] = populations;
+    }
     return j;
 }
 
@@ -69,6 +79,18 @@ RunData readData(const ojson& j) {
         if (d.spikeIndex.size() != d.spikeTimes.size()) throw ProjectError("spike index and times differ in length");
     }
     if (j.contains("payload")) d.payload = nlohmann::json::parse(j["payload"].dump());
+    if (j.contains("network_spikes"))
+        for (const ojson& pj : j["network_spikes"]) {
+            scs::PopulationSpikes p;
+            p.populationId = pj.at("population_id").get<std::string>();
+            p.name = pj.value("name", "");
+            p.size = pj.at("size").get<int>();
+            p.steps = pj.at("steps").get<std::vector<std::int32_t>>();
+            p.neurons = pj.at("neurons").get<std::vector<std::int32_t>>();
+            if (p.steps.size() != p.neurons.size())
+                throw ProjectError("network spikes of '" + p.populationId + "': steps and neurons differ in length");
+            d.populationSpikes.push_back(std::move(p));
+        }
     return d;
 }
 

@@ -24,6 +24,7 @@ PlaygroundState playgroundFromCatalogue(const scs::CatalogueEntry& entry) {
 std::string Document::title() const {
     if (kept) return keptTitle;
     if (type == doctype::catalogueModel) return model.name.empty() ? model.id : model.name;
+    if (type == doctype::network) return network.name;
     return playground.title;
 }
 

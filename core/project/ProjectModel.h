@@ -3,6 +3,8 @@
 #pragma once
 
 #include "models/ModelCatalogue.h"
+#include "network/NetworkGraph.h"
+#include "network/NetworkResult.h"
 
 #include <nlohmann/json.hpp>
 
@@ -39,6 +41,7 @@ PlaygroundState playgroundFromCatalogue(const scs::CatalogueEntry& entry);
 namespace doctype {
 inline constexpr const char* playground = "playground";
 inline constexpr const char* catalogueModel = "catalogue_model";
+inline constexpr const char* network = "network"; // since schema 4; the body is NetworkJson's form
 } // namespace doctype
 
 /// One document of a project. Known types are read into their member. A document this version
@@ -49,6 +52,7 @@ struct Document {
     std::string type = doctype::playground;
     PlaygroundState playground; // type == playground (its title is the document's title)
     scs::CatalogueEntry model;  // type == catalogue_model: a user-edited catalogue model
+    scs::NetworkGraph network;  // type == network (its name is the document's title)
     bool kept = false;
     std::string keptTitle;
     std::string keptBody;
@@ -69,11 +73,13 @@ struct RunData {
     std::vector<std::int32_t> spikeIndex; // neuron of each spike (0 for a single neuron)
     std::vector<double> spikeTimes;       // seconds, same length as spikeIndex
     nlohmann::json payload;               // an analysis's result as the studio shows it (null: none)
+    /// A network run's spikes, one entry per population (table network_spikes; see NetworkRunStore.h).
+    std::vector<scs::PopulationSpikes> populationSpikes;
 };
 
 /// What a run was made from and when: enough to tell whether it is still current.
 struct RunManifest {
-    std::string kind; // "simulation" or "analysis:<id>"
+    std::string kind; // "simulation", "analysis:<id>" or "network" (see NetworkRunStore.h)
     std::string label;
     std::string createdAt;                             // ISO 8601, UTC
     std::string engineVersion;                         // scs::studioVersion() of the studio that made it

@@ -46,7 +46,22 @@ CREATE TABLE view_state(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE INDEX runs_by_document ON runs(document_id);
 )sql";
 
-const char* const steps[] = {to2, to3}; // steps[v - 1] takes version v to v + 1
+// 3 -> 4: network runs' spikes per population (see NetworkRunStore.h). `steps` and `neurons` are
+// little-endian int32 arrays of `count` values each, in time order.
+constexpr const char* to4 = R"sql(
+CREATE TABLE network_spikes(
+  run_id INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  population_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  count INTEGER NOT NULL,
+  steps BLOB NOT NULL,
+  neurons BLOB NOT NULL,
+  PRIMARY KEY(run_id, position));
+)sql";
+
+const char* const steps[] = {to2, to3, to4}; // steps[v - 1] takes version v to v + 1
 
 void stamp(sql::Database& db, int version) {
     db.exec("PRAGMA user_version = " + std::to_string(version) +
@@ -76,7 +91,8 @@ void migrate(sql::Database& db, int from) {
 }
 
 const std::vector<std::string>& requiredTables() {
-    static const std::vector<std::string> tables{"meta", "documents", "runs", "run_blobs", "view_state"};
+    static const std::vector<std::string> tables{"meta",      "documents",  "runs",
+                                                 "run_blobs", "view_state", "network_spikes"};
     return tables;
 }
 

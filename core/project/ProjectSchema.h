@@ -15,9 +15,12 @@ namespace scs::project::schema {
 ///  2  + runs and run_blobs: recorded traces, spikes and analysis results, with manifests.
 ///  3  + documents.position (document order), view_state (open documents, plot ranges),
 ///     an index of runs by document.
-/// Later documents (network graphs, synthesis reports, board recordings, plugin results) add
-/// tables; a file is only refused when its version is newer than `current`.
-inline constexpr int current = 3;
+///  4  + network_spikes: a network run's spikes, one row per population (time steps and neuron
+///     indices as two blobs, with the count), so a raster reads one population without decoding
+///     the whole run. Network graphs are documents of type "network" (no table change).
+/// Later documents (synthesis reports, board recordings, plugin results) add tables; a file is only
+/// refused when its version is newer than `current`.
+inline constexpr int current = 4;
 /// PRAGMA application_id of every studio project ("SCST"): tells a project from other SQLite files.
 inline constexpr std::int32_t applicationId = 0x53435354;
 

@@ -5,6 +5,7 @@
 #include "ProjectStore.h"
 
 #include "DocumentCodec.h"
+#include "NetworkRunStore.h"
 #include "ProjectSchema.h"
 #include "RunCodec.h"
 
@@ -175,6 +176,7 @@ void writeProject(sql::Database& db, const Project& project, const std::map<std:
             if (project.source && project.source->holdsRun(r.id)) keep.bind(1, r.id).run();
     }
     db.exec("DELETE FROM run_blobs WHERE run_id NOT IN (SELECT id FROM keep_runs);"
+            "DELETE FROM network_spikes WHERE run_id NOT IN (SELECT id FROM keep_runs);"
             "DELETE FROM runs WHERE id NOT IN (SELECT id FROM keep_runs);"
             "DROP TABLE keep_runs;");
     {
@@ -198,6 +200,7 @@ void writeProject(sql::Database& db, const Project& project, const std::map<std:
                 insertBlob.bind(1, r.id).bind(2, position++).bind(3, b.name).bind(4, b.unit).bind(5, b.encoding);
                 insertBlob.bind(6, b.count).bindBlob(7, b.bytes.data(), b.bytes.size()).run();
             }
+            writeNetworkSpikes(db, r.id, r.data->populationSpikes);
         }
     }
     {
@@ -248,7 +251,9 @@ std::shared_ptr<ProjectSource> sourceOf(sql::Database db, const std::string& pat
 RunData ProjectSource::loadRunData(std::int64_t runId) {
     const std::string where = path_ + ": run " + std::to_string(runId);
     try {
-        return decodeRunData(readBlobs(db_, runId), where);
+        RunData data = decodeRunData(readBlobs(db_, runId), where);
+        data.populationSpikes = readNetworkSpikes(db_, runId, where);
+        return data;
     } catch (const sql::Error& e) {
         throw ProjectError(where + ": " + describeSqlite(e));
     }

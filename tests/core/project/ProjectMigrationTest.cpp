@@ -143,6 +143,60 @@ TEST(ProjectMigration, Version2OpensWithItsRunsAndTheirData) {
     expectSavesAsCurrentVersion(p, fixture(2), before);
 }
 
+TEST(ProjectMigration, Version3OpensWithItsOrderViewStateAndKeptDocument) {
+    const std::string before = readFile(fixture(3));
+    Project p = ProjectStore::open(fixture(3).string());
+    EXPECT_EQ(readFile(fixture(3)), before);
+    EXPECT_EQ(p.openedSchemaVersion, 3);
+    // The plugin document is the one warning: kept, not shown.
+    ASSERT_EQ(p.warnings.size(), 1u) << describe(p.warnings);
+    EXPECT_NE(p.warnings[0].find("board_recording"), std::string::npos) << p.warnings[0];
+    EXPECT_EQ(p.meta.at("saved_at"), "2026-08-02T16:45:00Z");
+
+    // Position order, not id order.
+    ASSERT_EQ(p.documents.size(), 2u);
+    const Document& kept = p.documents[0];
+    EXPECT_EQ(kept.id, 2);
+    EXPECT_TRUE(kept.kept);
+    EXPECT_EQ(kept.type, "board_recording");
+    EXPECT_EQ(kept.title(), "Bench capture");
+    EXPECT_EQ(kept.keptBody, R"({"board": "ulx3s", "samples": [1, 2, 3]})");
+    const Document& lif = p.documents[1];
+    EXPECT_EQ(lif.id, 1);
+    EXPECT_EQ(lif.type, doctype::playground);
+    EXPECT_EQ(lif.playground.model.spec.parameter("R"), "12*Mohm");
+
+    EXPECT_EQ(p.view.openDocuments, (std::vector<std::int64_t>{1}));
+    EXPECT_EQ(p.view.activeDocument, 1);
+    ASSERT_EQ(p.view.plotRanges.count("1/trace"), 1u);
+    EXPECT_EQ(p.view.plotRanges.at("1/trace").yMin, -0.08);
+
+    ASSERT_EQ(p.runs.size(), 1u);
+    EXPECT_EQ(p.runs[0].manifest.createdAt, "2026-08-02T16:40:00Z");
+    EXPECT_EQ(p.runs[0].data, nullptr);
+    const auto data = p.runData(3);
+    ASSERT_EQ(data->traces.size(), 2u);
+    EXPECT_TRUE(sameBits(data->traces[1].values, {-0.065, -0.0642, -0.0501, 0.02}));
+    EXPECT_TRUE(sameBits(data->spikeTimes, {0.0123, 0.0456}));
+    EXPECT_TRUE(data->populationSpikes.empty()) << "a version 3 run has no network spikes";
+    {
+        // Migrated in memory: the new table exists there, empty.
+        sql::Database& db = p.source->database();
+        EXPECT_TRUE(db.hasTable("network_spikes"));
+        EXPECT_EQ(db.scalarInt("SELECT count(*) FROM network_spikes"), 0);
+    }
+    EXPECT_EQ(ProjectStore::validate(fixture(3).string()), p.warnings);
+    EXPECT_EQ(p.nextId(), 4);
+    TempDir dir;
+    const std::string copy = (dir.path() / "migrated.scstudio").string();
+    ProjectStore::save(p, copy);
+    const Project reopened = ProjectStore::open(copy);
+    EXPECT_EQ(reopened.openedSchemaVersion, schema::current);
+    EXPECT_TRUE(differences(p, reopened).empty()) << describe(differences(p, reopened));
+    EXPECT_EQ(reopened.documents[0].keptBody, kept.keptBody);
+    EXPECT_EQ(readFile(fixture(3)), before);
+}
+
 TEST(ProjectMigration, MigratedProjectCanBeEditedAndSaved) {
     // A user opens an old file, records a new run and saves elsewhere: old and new runs both survive.
     const std::string before = readFile(fixture(2));

@@ -5,6 +5,7 @@
 #include "ProjectTestSupport.h"
 
 #include "project/ProjectJson.h"
+#include "project/ProjectSchema.h"
 #include "project/ProjectStore.h"
 #include "project/Sqlite.h"
 #include "support/TestSupport.h"
@@ -128,7 +129,7 @@ TEST(ProjectRobustness, FileOfANewerStudio) {
         sql::Database db(path, sql::Database::Mode::ReadWrite);
         db.exec("PRAGMA user_version = 99;");
     }
-    expectRefused(path, {"newer studio", "version 99", "up to 3", "not changed"});
+    expectRefused(path, {"newer studio", "version 99", "up to " + std::to_string(schema::current), "not changed"});
 }
 
 TEST(ProjectRobustness, FolderAndMissingFile) {

@@ -4,6 +4,8 @@
 
 #include "util/Sha256.h"
 
+#include "core/network/NetworkJsonFixtures.h"
+
 #include <cstring>
 #include <limits>
 
@@ -178,6 +180,14 @@ RunData randomRunData(Rng& rng) {
         d.spikeIndex.back() = std::numeric_limits<std::int32_t>::max();
     }
     if (uniformInt(rng, 0, 2) != 0) d.payload = randomJson(rng, 2);
+    for (int n = uniformInt(rng, -1, 2); n > 0; --n) { // a network run's spikes per population
+        scs::PopulationSpikes p{identifier(rng), randomText(rng), uniformInt(rng, 0, 100000), {}, {}};
+        for (int i = uniformInt(rng, 0, 400); i > 0; --i) {
+            p.steps.push_back(static_cast<std::int32_t>(static_cast<std::uint32_t>(rng())));
+            p.neurons.push_back(static_cast<std::int32_t>(static_cast<std::uint32_t>(rng())));
+        }
+        d.populationSpikes.push_back(std::move(p));
+    }
     return d;
 }
 
@@ -223,6 +233,18 @@ Project randomProject(Rng& rng) {
         d.model = randomModel(rng);
         d.model.id = "user_" + identifier(rng);
         d.model.spec.name = d.model.id; // a catalogue file names its spec after its id
+        p.addDocument(std::move(d));
+    }
+    for (int n = uniformInt(rng, 0, 1); n > 0; --n) {
+        Document d;
+        d.type = doctype::network;
+        d.network = scs::test::everyFieldNetwork();
+        d.network.name = randomText(rng);
+        d.network.seed = rng();
+        d.network.populations[0].canvas = {randomDouble(rng, true), randomDouble(rng, true)};
+        d.network.populations[1].model.equations = randomText(rng, 60);
+        d.network.projections[0].connectivity.probability = randomDouble(rng, true);
+        d.network.stimuli[2].protocol.amplitude = randomDouble(rng, true);
         p.addDocument(std::move(d));
     }
     {

@@ -87,6 +87,18 @@ void compareRunData(const std::string& where, const RunData& a, const RunData& b
     if (a.spikeIndex != b.spikeIndex) out.push_back(where + ": spike indices differ");
     if (!sameDoubles(a.spikeTimes, b.spikeTimes, anyNan)) out.push_back(where + ": spike times differ");
     if (!sameJson(a.payload, b.payload)) out.push_back(where + ": payload differs");
+    if (a.populationSpikes.size() != b.populationSpikes.size()) {
+        out.push_back(where + ": " + std::to_string(a.populationSpikes.size()) + " populations' spikes, got " +
+                      std::to_string(b.populationSpikes.size()));
+        return;
+    }
+    for (std::size_t i = 0; i < a.populationSpikes.size(); ++i) {
+        const scs::PopulationSpikes& x = a.populationSpikes[i];
+        const scs::PopulationSpikes& y = b.populationSpikes[i];
+        if (x.populationId != y.populationId || x.name != y.name || x.size != y.size || x.steps != y.steps ||
+            x.neurons != y.neurons)
+            out.push_back(where + ": network spikes of population #" + std::to_string(i) + " differ");
+    }
 }
 
 } // namespace
@@ -126,6 +138,8 @@ std::vector<std::string> differences(const Project& expected, const Project& act
                                   b.keptBody.substr(0, 60));
             } else if (a.type == doctype::catalogueModel) {
                 compareModels(where, a.model, b.model, out);
+            } else if (a.type == doctype::network) {
+                if (!(a.network == b.network)) out.push_back(where + ": network graph differs");
             } else {
                 compareModels(where, a.playground.model, b.playground.model, out);
                 if (!(a.playground.simulation == b.playground.simulation))
