@@ -58,6 +58,7 @@ void NetworkInspector::clearForm() {
         // (a focused line edit reports editingFinished when it goes).
         for (QObject* child : formHost_->findChildren<QObject*>()) child->disconnect(this);
         formHost_->hide();
+        formHost_->setParent(nullptr); // gone from findChild at once, deleted once its signal returns
         formHost_->deleteLater();
     }
     formHost_ = new QWidget(this);
