@@ -9,6 +9,7 @@
 #include "cli/PluginsCommand.h"
 #include "cli/PrecisionCommand.h"
 #include "cli/ProjectCommand.h"
+#include "cli/RunCommand.h"
 #include "cli/SimulateCommand.h"
 #include "cli/SynthCommand.h"
 
@@ -33,6 +34,7 @@ const char* kUsage = "usage: scstudio-cli <command> [options]   (scstudio-cli <c
                      "  cosim         run a model's RTL under Verilator against the fixed-point model, bit for bit\n"
                      "  precision     check a model against a fixed-point format (ranges, quantisation, stalls)\n"
                      "  project SUB   .scstudio project files: info, validate, export-json, import-json\n"
+                     "  run PROJECT   run a project's network; statistics per population, spikes to CSV or JSON\n"
                      "  compile       compile a model to one SystemVerilog module in a fixed-point format\n"
                      "  export        export a model's bundle: RTL, testbench, constraints, Makefile, reports\n"
                      "  synth         compile a model to RTL and synthesise it (yosys, nextpnr): LUTs, FFs, fmax\n"
@@ -48,6 +50,7 @@ int dispatch(const std::string& command, const std::vector<std::string>& rest) {
     if (command == "cosim") return runCosimCommand(rest, std::cout, std::cerr);
     if (command == "precision") return runPrecisionCommand(rest, std::cout, std::cerr);
     if (command == "project") return runProjectCommand(rest, std::cout, std::cerr);
+    if (command == "run") return runRunCommand(rest, std::cout, std::cerr);
     if (command == "compile") return runCompileCommand(rest, std::cout, std::cerr);
     if (command == "export") return runExportCommand(rest, std::cout, std::cerr);
     if (command == "synth") return runSynthCommand(rest, std::cout, std::cerr);

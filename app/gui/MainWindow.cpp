@@ -53,6 +53,7 @@ MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), 
     createStatusBar();
     analyses_ = new AnalysisController(doc_, view_->analysisPanel(), background_, this);
     connectHardware();
+    connectNetwork();
     connect(analyses_, &AnalysisController::resultShown, this, [this](PlotBase* p) { lastPlot_ = p; });
     connect(analyses_, &AnalysisController::resultComputed, this, &MainWindow::keepAnalysisResult);
     connect(analyses_, &AnalysisController::started, this,
@@ -129,6 +130,7 @@ void MainWindow::createDocks() {
         if (visible && analyses_) analyses_->showStored(view_->analysisPanel()->currentAnalysis());
     });
     createHardwareDocks();
+    createNetworkDock();
     phase->raise();
     // The phase plane costs a field evaluation per run: only compute it while it can be seen.
     connect(phase, &QDockWidget::visibilityChanged, view_, &PlaygroundView::setPhasePlaneEnabled);
@@ -136,7 +138,8 @@ void MainWindow::createDocks() {
 
 void MainWindow::applyDefaultLayout() {
     if (docks_.size() < 6) return;
-    for (QDockWidget* d : docks_) d->show();
+    // The playground's docks; the network editor stays hidden until asked for (Network menu).
+    for (QDockWidget* d : docks_) d->setVisible(d->objectName() != QLatin1String("networkDock"));
     QDockWidget* const* byName = docks_.constData(); // model, catalogue, parameters, simulation, phase, analysis
     const int w = width(), h = height();
     resizeDocks({byName[0], byName[2]}, {std::max(400, w * 29 / 100), std::max(330, w * 22 / 100)}, Qt::Horizontal);

@@ -17,6 +17,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QToolButton;
+class QUndoGroup;
 
 namespace scs::hdl {
 struct SynthesisReport;
@@ -28,6 +29,7 @@ class AnalysisController;
 class BackgroundJobs;
 class HardwareController;
 class JobsIndicator;
+class NetworkEditor;
 class PluginManager;
 class PlaygroundDocument;
 class PlaygroundView;
@@ -117,6 +119,8 @@ public:
     HardwareController* hardware() const { return hardware_; }
     /// Asks where to export the bundle (a .zip, or a new folder) and starts the export.
     void exportBundleWithDialog();
+    /// The project's network: its editor (in the Network dock).
+    NetworkEditor* network() const { return network_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -136,6 +140,8 @@ private:
     void adoptProject(LoadedProject loaded, const QString& path, std::unique_ptr<scs::project::ProjectLock> lock,
                       bool readOnly);
     void startNewProject(const scs::project::PlaygroundState& state);
+    /// The playground a new project starts with: the catalogue's LIF, else a blank model.
+    scs::project::PlaygroundState starterPlayground() const;
     bool askOpenReadOnly(const QString& path, const QString& holder);
     void startAutosave();
     void onSaved();
@@ -163,6 +169,15 @@ private:
     void keepSynthesisRun(const scs::hdl::SynthesisReport& report);
     /// Gives the hardware panels the synthesis runs kept with the shown playground.
     void offerSynthesisHistory();
+    // MainWindowNetwork.cpp
+    void createNetworkDock();
+    void createNetworkActions();
+    void addNetworkMenu();
+    void connectNetwork();
+    /// Shows the project's network document (or an empty network) in the editor: not an edit.
+    void showProjectNetwork();
+    /// Writes the editor's graph into `project`'s network document (made when needed).
+    void storeNetwork(scs::project::Project& project) const;
     // MainWindowActions.cpp
     QAction* makeAction(const QString& name, const QString& text, const QKeySequence& key, const QString& tip,
                         QStyle::StandardPixmap icon = QStyle::StandardPixmap(-1));
@@ -190,6 +205,8 @@ private:
     BackgroundJobs* background_ = nullptr;
     AnalysisController* analyses_ = nullptr;
     HardwareController* hardware_ = nullptr;
+    NetworkEditor* network_ = nullptr;
+    QUndoGroup* undoGroup_ = nullptr; // the playground's and the network's undo stacks
     PluginManager* plugins_ = nullptr;
     QToolButton* pluginWarning_ = nullptr;
     ProjectPanel* projectPanel_ = nullptr;

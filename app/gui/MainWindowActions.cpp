@@ -25,6 +25,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
+#include <QUndoGroup>
 #include <QUndoStack>
 #include <QUndoView>
 
@@ -90,13 +91,16 @@ void MainWindow::createActions() {
     a = make("actionQuit", tr("&Quit"), QKeySequence::Quit, tr("Quit the studio"));
     connect(a, &QAction::triggered, this, &QWidget::close);
 
-    QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
+    undoGroup_ = new QUndoGroup(this);
+    undoGroup_->addStack(doc_->undoStack());
+    undoGroup_->setActiveStack(doc_->undoStack());
+    QAction* undo = undoGroup_->createUndoAction(this, tr("&Undo"));
     undo->setObjectName("actionUndo");
     undo->setShortcut(QKeySequence::Undo);
     undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
     undo->setToolTip(
         tr("Undo the last edit (%1)").arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
-    QAction* redo = doc_->undoStack()->createRedoAction(this, tr("&Redo"));
+    QAction* redo = undoGroup_->createRedoAction(this, tr("&Redo"));
     redo->setObjectName("actionRedo");
     redo->setShortcuts({QKeySequence::Redo, QKeySequence(tr("Ctrl+Y"))});
     redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
@@ -154,6 +158,7 @@ void MainWindow::createActions() {
     a = make("actionAboutQt", tr("About &Qt"), QKeySequence(), tr("About the Qt toolkit"));
     connect(a, &QAction::triggered, qApp, &QApplication::aboutQt);
     createHardwareActions();
+    createNetworkActions();
 }
 
 void MainWindow::createMenus() {
@@ -226,6 +231,8 @@ void MainWindow::createMenus() {
     hardware->addAction(action("actionCompileRtl"));
     hardware->addAction(action("actionSynthesise"));
     hardware->addAction(action("actionExportBundle"));
+
+    addNetworkMenu();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(action("actionPlugins"));

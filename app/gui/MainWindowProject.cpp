@@ -2,6 +2,8 @@
 // SC-NeuroCore Studio — the main window's project life cycle: open, save, revert, close and the lock.
 #include "MainWindow.h"
 
+#include "NetworkEditor.h"
+
 #include "PlaygroundDocument.h"
 #include "PlaygroundView.h"
 
@@ -31,7 +33,10 @@ using scs::project::ProjectStore;
 
 namespace {} // namespace
 
-bool MainWindow::isModified() const { return !doc_->undoStack()->isClean() || session_.unsavedOutsideUndo; }
+bool MainWindow::isModified() const {
+    return !doc_->undoStack()->isClean() || (network_ && !network_->undoStack()->isClean()) ||
+           session_.unsavedOutsideUndo;
+}
 
 void MainWindow::updateTitle() {
     const QString name = session_.path.isEmpty() ? tr("Untitled") : QFileInfo(session_.path).fileName();
@@ -64,10 +69,6 @@ bool MainWindow::openProject(const QString& pathIn, QString* error) {
         if (error) *error = QString::fromUtf8(e.what());
         return false;
     }
-    if (!loaded.project.firstOfType(scs::project::doctype::playground)) {
-        if (error) *error = tr("%1: the project has no playground document").arg(path);
-        return false;
-    }
     std::unique_ptr<ProjectLock> lock;
     bool readOnly = false;
     if (!loaded.imported) {
@@ -98,6 +99,12 @@ bool MainWindow::openProject(const QString& pathIn, QString* error) {
 void MainWindow::adoptProject(LoadedProject loaded, const QString& path, std::unique_ptr<ProjectLock> lock,
                               bool readOnly) {
     scs::project::Project& p = loaded.project;
+    if (!p.firstOfType(scs::project::doctype::playground)) {
+        // A project of networks only (the examples): the window always shows a playground.
+        Document starter;
+        starter.playground = starterPlayground();
+        p.addDocument(starter);
+    }
     const Document* shown = p.document(p.view.activeDocument);
     if (!shown || shown->type != scs::project::doctype::playground || shown->kept)
         shown = p.firstOfType(scs::project::doctype::playground);
@@ -118,6 +125,7 @@ void MainWindow::adoptProject(LoadedProject loaded, const QString& path, std::un
     doc_->undoStack()->clear();
     presentPlayground(shownId, state);
     doc_->undoStack()->setClean();
+    showProjectNetwork();
     refreshProjectModels();
     refreshDocumentList();
     updateTitle();
@@ -154,6 +162,7 @@ scs::project::Project MainWindow::currentProject() {
     const QCPRange y =
         view_->tracePlot()->stateGraph(0) ? view_->tracePlot()->stateGraph(0)->valueAxis()->range() : QCPRange();
     p.view.plotRanges[tracesRangeKey(shown->id)] = {time.lower, time.upper, y.lower, y.upper};
+    storeNetwork(p); // last: it may add a document, which moves the others (`shown`)
     return p;
 }
 
@@ -193,6 +202,7 @@ bool MainWindow::saveProject(const QString& pathIn, QString* error) {
     session_.readOnly = false;
     session_.unsavedOutsideUndo = false;
     doc_->undoStack()->setClean();
+    network_->undoStack()->setClean();
     autosave_->discard(); // the file now holds everything
     addRecent(path);
     updateTitle();
@@ -216,9 +226,13 @@ bool MainWindow::revertProject(bool confirm, QString* error) {
 bool MainWindow::closeProject() {
     if (!maybeSave()) return false;
     autosave_->discard();
-    const scs::CatalogueEntry* lif = view_->modelBrowser()->catalogue().find("lif");
-    startNewProject(lif ? PlaygroundDocument::fromCatalogue(*lif) : PlaygroundDocument::blank());
+    startNewProject(starterPlayground());
     return true;
+}
+
+PlaygroundState MainWindow::starterPlayground() const {
+    const scs::CatalogueEntry* lif = view_->modelBrowser()->catalogue().find("lif");
+    return lif ? PlaygroundDocument::fromCatalogue(*lif) : PlaygroundDocument::blank();
 }
 
 void MainWindow::openDefaultProject() {
@@ -238,8 +252,7 @@ void MainWindow::openDefaultProject() {
             return;
         } catch (const std::exception&) {}
     }
-    const scs::CatalogueEntry* lif = view_->modelBrowser()->catalogue().find("lif");
-    startNewProject(lif ? PlaygroundDocument::fromCatalogue(*lif) : PlaygroundDocument::blank());
+    startNewProject(starterPlayground());
 }
 
 void MainWindow::openInitialProject() {

@@ -81,10 +81,6 @@ bool MainWindow::restoreRecovery(const RecoverableProject& r, QString* error) {
         if (error) *error = QString::fromUtf8(e.what());
         return false;
     }
-    if (!loaded.project.firstOfType(scs::project::doctype::playground)) {
-        if (error) *error = tr("%1: the recovered project has no playground").arg(r.file);
-        return false;
-    }
     Autosave::stripRecoveryMeta(loaded.project);
     std::unique_ptr<ProjectLock> lock;
     QString path = r.projectPath;

@@ -254,7 +254,7 @@ TEST_F(PlaygroundWindowTest, AboutListsQtAndLibraryVersions) {
 TEST_F(PlaygroundWindowTest, EveryMenuIsThereAndActionsHaveTooltips) {
     QStringList menus;
     for (QAction* menu : window->menuBar()->actions()) menus << menu->text().remove('&');
-    EXPECT_EQ(menus, (QStringList{"File", "Edit", "View", "Model", "Analysis", "Hardware", "Help"}));
+    EXPECT_EQ(menus, (QStringList{"File", "Edit", "View", "Model", "Analysis", "Hardware", "Network", "Help"}));
     for (const char* name : {"actionOpen", "actionSave", "actionSaveAs", "actionExportPlot", "actionRun", "actionUndo",
                              "actionRedo", "actionLoadModel", "actionAbout"}) {
         QAction* a = window->action(QString::fromLatin1(name));
