@@ -22,7 +22,6 @@
 #include <QVBoxLayout>
 
 #include <chrono>
-#include <thread>
 
 namespace scs::ui {
 
@@ -221,9 +220,8 @@ bool NetworkEditor::run() {
     return task_->start(
         tr("Network %1").arg(q(graph.name)),
         [graph](JobContext* job) -> std::any {
-            NetworkRunOptions options;
-            options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-            return std::make_shared<const NetworkResult>(simulateNetwork(graph, options, job));
+            // The simulator picks the thread count from the network's size (one per 25,000 neurons).
+            return std::make_shared<const NetworkResult>(simulateNetwork(graph, {}, job));
         },
         [this, start](bool ok, bool cancelled, const QString& error, const std::any& value) {
             if (!ok) {

@@ -56,7 +56,8 @@ TEST(NetworkLayoutTest, ItemsOfOneLayerAreStackedWithoutOverlapAndLayoutIsDeterm
     NetworkGraph g;
     for (int k = 0; k < 3; ++k) {
         Population p;
-        p.id = "p" + std::to_string(k);
+        p.id = "p";
+        p.id += std::to_string(k); // appended: GCC 12 warns falsely (-Wrestrict) on "p" + to_string
         g.populations.push_back(p);
     }
     layoutNetwork(g, {100, 50});
