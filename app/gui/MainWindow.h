@@ -178,6 +178,8 @@ private:
     void showProjectNetwork();
     /// Writes the editor's graph into `project`'s network document (made when needed).
     void storeNetwork(scs::project::Project& project) const;
+    /// Keeps the editor's last run as the network document's stored run (replacing the previous).
+    void keepNetworkRun();
     // MainWindowActions.cpp
     QAction* makeAction(const QString& name, const QString& text, const QKeySequence& key, const QString& tip,
                         QStyle::StandardPixmap icon = QStyle::StandardPixmap(-1));

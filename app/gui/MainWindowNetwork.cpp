@@ -8,6 +8,10 @@
 
 #include "NetworkCanvas.h"
 
+#include "network/NetworkJson.h"
+#include "project/NetworkRunStore.h"
+#include "util/Sha256.h"
+
 #include <QApplication>
 #include <QDockWidget>
 #include <QMenuBar>
@@ -72,6 +76,7 @@ void MainWindow::connectNetwork() {
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(network_->undoStack(), &QUndoStack::cleanChanged, this, [this] { updateTitle(); });
     connect(network_->undoStack(), &QUndoStack::indexChanged, this, [this] { ++changeCounter_; });
+    connect(network_, &NetworkEditor::runFinished, this, &MainWindow::keepNetworkRun);
     // Edit > Undo acts on what the user works in: the network while the focus is in its editor.
     undoGroup_->addStack(network_->undoStack());
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
@@ -84,6 +89,32 @@ void MainWindow::connectNetwork() {
 void MainWindow::showProjectNetwork() {
     const Document* d = session_.project.firstOfType(scs::project::doctype::network);
     network_->setGraph(d && !d->kept ? d->network : emptyNetwork());
+    if (!d || d->kept) return;
+    // The network's last run, read only now (its spikes may be large).
+    const auto runs = session_.project.runsOf(d->id, scs::project::networkRunKind);
+    if (runs.empty()) return;
+    try {
+        network_->showResult(std::make_shared<const scs::NetworkResult>(
+            scs::project::networkResultOf(*session_.project.runData(runs.front()->id), runs.front()->manifest.label)));
+    } catch (const std::exception& e) {
+        statusBar()->showMessage(tr("The network's stored run cannot be shown: %1").arg(QString::fromUtf8(e.what())),
+                                 10000);
+    }
+}
+
+void MainWindow::keepNetworkRun() {
+    const std::shared_ptr<const scs::NetworkResult> result = network_->lastResult();
+    if (!result) return;
+    storeNetwork(session_.project);
+    const Document* d = session_.project.firstOfType(scs::project::doctype::network);
+    if (!d) return;
+    // One stored run per network, the latest: a run can hold millions of spikes.
+    session_.project.removeRunsOf(d->id, scs::project::networkRunKind);
+    const std::string inputs = scs::sha256Hex(scs::networkToJson(network_->graph()).dump());
+    session_.project.addRun(scs::project::makeNetworkRun(*result, d->id, d->network.name, inputs));
+    session_.unsavedOutsideUndo = true;
+    ++changeCounter_;
+    updateTitle();
 }
 
 void MainWindow::storeNetwork(scs::project::Project& project) const {

@@ -230,8 +230,7 @@ bool NetworkEditor::run() {
                 emit statusMessage(runError_->text());
                 return;
             }
-            result_ = std::any_cast<std::shared_ptr<const NetworkResult>>(value);
-            results_->setResult(result_);
+            showResult(std::any_cast<std::shared_ptr<const NetworkResult>>(value));
             std::size_t spikes = 0;
             for (const auto& p : result_->spikes) spikes += p.count();
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -240,7 +239,16 @@ bool NetworkEditor::run() {
                                    .arg(spikes)
                                    .arg(result_->synapses)
                                    .arg(seconds, 0, 'f', 2));
+            emit runFinished();
         });
+}
+
+void NetworkEditor::showResult(std::shared_ptr<const NetworkResult> result) {
+    result_ = std::move(result);
+    if (result_)
+        results_->setResult(result_);
+    else
+        results_->clearResult();
 }
 
 void NetworkEditor::cancel() { task_->cancel(); }

@@ -59,6 +59,8 @@ public:
     bool isRunning() const;
     bool waitForIdle(int timeoutMs = 120000);
     const std::shared_ptr<const NetworkResult>& lastResult() const { return result_; }
+    /// Shows a stored result (a project's last run) as if it had just run.
+    void showResult(std::shared_ptr<const NetworkResult> result);
     /// The last run's failure ("" after a successful run).
     QString runError() const;
 
@@ -66,6 +68,8 @@ signals:
     /// The graph changed (an edit, undo or redo): the window marks the project modified.
     void graphChanged();
     void statusMessage(const QString& text);
+    /// A run finished and its result is shown (lastResult): the window keeps it in the project.
+    void runFinished();
 
 private:
     void buildActions();

@@ -48,6 +48,7 @@ std::size_t spikesOf(const NetworkEditor* editor, int population) {
 TEST(NetworkWindowTest, BuildTwoPopulationsConnectRunUndoSaveAndReopen) {
     scs::test::TempDir dir;
     const QString path = QString::fromStdString((dir.path() / "net.scstudio").string());
+    std::size_t firstRunSpikes = 0;
     {
         MainWindow w(MainWindow::Options{false});
         w.resize(1600, 1000);
@@ -87,6 +88,8 @@ TEST(NetworkWindowTest, BuildTwoPopulationsConnectRunUndoSaveAndReopen) {
         EXPECT_EQ(raster->populationCount(), 2);
         EXPECT_GT(raster->lastVisibleSpikes(), spikesOf(editor, 0)) << "the raster draws both populations";
         EXPECT_EQ(editor->results()->summaryTable()->rowCount(), 2);
+        firstRunSpikes = spikesOf(editor, 0);
+        EXPECT_TRUE(w.isWindowModified()) << "a run is worth saving";
 
         // Undo the rate and then the last connection, with the editor's own Undo.
         editor->action(QStringLiteral("actionNetworkUndo"))->trigger();
@@ -111,6 +114,10 @@ TEST(NetworkWindowTest, BuildTwoPopulationsConnectRunUndoSaveAndReopen) {
     ASSERT_EQ(graph.stimuli.size(), 1u);
     EXPECT_EQ(graph.stimuli[0].rate, "10*Hz") << "the rate change was undone too";
     EXPECT_EQ(reopened.network()->canvas()->edges().size(), 2);
+    // The last run comes back with the project, spikes and all.
+    ASSERT_NE(reopened.network()->lastResult(), nullptr);
+    EXPECT_EQ(spikesOf(reopened.network(), 0), firstRunSpikes);
+    EXPECT_EQ(reopened.network()->results()->raster()->populationCount(), 2);
 }
 
 TEST(NetworkWindowTest, AnInvalidGraphIsNotRunAndSaysWhy) {
