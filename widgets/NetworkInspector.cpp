@@ -161,10 +161,88 @@ void NetworkInspector::showPopulation(Population& p) {
     const QString name = q(p.name);
     addText(tr("Name"), p.name, tr("Shown on the canvas and in the raster"), tr("Rename %1").arg(name));
     addInteger(tr("Size"), p.size, 1, 10'000'000, tr("Number of neurons"), tr("Change size of %1").arg(name));
-    form_->addRow(tr("Model"), new QLabel(q(p.model.name.empty() ? p.modelSource : p.model.name)));
+    addModelChoice(p);
+    addOverrides(tr("Parameters"), p.model.parameters, p.parameters, tr("Change a parameter of %1").arg(name));
+    addOverrides(tr("Initial values"), p.model.initialValues, p.initialValues,
+                 tr("Change an initial value of %1").arg(name));
     addInteger(tr("Grid columns"), p.columns, 0, 100'000,
                tr("Neurons on a grid of this many columns (0: no positions); for distance-dependent connections"),
                tr("Change grid of %1").arg(name));
+}
+
+void NetworkInspector::addModelChoice(Population& p) {
+    const QString shown = q(p.model.name.empty() ? p.modelSource : p.model.name);
+    if (!catalogue_) {
+        form_->addRow(tr("Model"), new QLabel(shown));
+        return;
+    }
+    QStringList names;
+    int current = -1;
+    const auto& entries = catalogue_->entries();
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+        names << q(entries[k].name);
+        if (p.modelSource == "catalogue:" + entries[k].id) current = static_cast<int>(k);
+    }
+    if (current < 0) { // a playground's or an edited model: listed first, as it is
+        names.prepend(shown);
+        current = 0;
+    }
+    const int offset = names.size() - static_cast<int>(entries.size());
+    addChoice(
+        tr("Model"), names, current,
+        [this, &p, offset](int index) {
+            if (index < offset) return;
+            const CatalogueEntry& e = catalogue_->entries()[static_cast<std::size_t>(index - offset)];
+            p.model = e.spec;
+            p.modelSource = "catalogue:" + e.id;
+        },
+        tr("The neuron model; the population keeps a copy, so later catalogue changes do not alter it"),
+        tr("Change the model of %1").arg(q(p.name)));
+}
+
+void NetworkInspector::addOverrides(const QString& heading,
+                                    const std::vector<std::pair<std::string, std::string>>& defaults,
+                                    std::vector<std::pair<std::string, ValueSpec>>& overrides, const QString& what) {
+    if (defaults.empty()) return;
+    auto* title = new QLabel(heading);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    form_->addRow(title);
+    for (const auto& [name, value] : defaults) {
+        auto found = std::find_if(overrides.begin(), overrides.end(), [&](const auto& o) { return o.first == name; });
+        auto* edit = new QLineEdit(found == overrides.end() ? QString() : q(found->second.a));
+        edit->setObjectName(QStringLiteral("override_") + q(name));
+        edit->setPlaceholderText(q(value));
+        if (found != overrides.end() && found->second.kind != ValueSpec::Kind::Constant) {
+            // A draw or an expression: shown, not flattened into a constant by an edit here.
+            const char* kinds[] = {"constant", "uniform", "normal", "expression"};
+            edit->setText(QStringLiteral("%1(%2%3)")
+                              .arg(QString::fromLatin1(kinds[static_cast<int>(found->second.kind)]), q(found->second.a),
+                                   found->second.b.empty() ? QString() : ", " + q(found->second.b)));
+            edit->setReadOnly(true);
+            form_->addRow(q(name), edit);
+            continue;
+        }
+        edit->setToolTip(tr("Empty: the model's value (%1). A value with units, the same for every neuron; draws "
+                            "and expressions of i are set in the project's JSON form")
+                             .arg(q(value)));
+        connect(edit, &QLineEdit::editingFinished, this, [this, edit, &overrides, key = name, what] {
+            const std::string text = edit->text().trimmed().toStdString();
+            auto at = std::find_if(overrides.begin(), overrides.end(), [&](const auto& o) { return o.first == key; });
+            if (text.empty()) {
+                if (at == overrides.end()) return;
+                overrides.erase(at);
+            } else if (at == overrides.end()) {
+                overrides.emplace_back(key, ValueSpec::constant(text));
+            } else {
+                if (at->second == ValueSpec::constant(text)) return;
+                at->second = ValueSpec::constant(text);
+            }
+            commit(what);
+        });
+        form_->addRow(q(name), edit);
+    }
 }
 
 void NetworkInspector::showProjection(Projection& p) {

@@ -4,11 +4,13 @@
 // graph, so the owner can apply it as one undoable step.
 #pragma once
 
+#include "models/ModelCatalogue.h"
 #include "network/NetworkGraph.h"
 
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
 class QFormLayout;
 class QLabel;
@@ -25,6 +27,8 @@ public:
     const QString& shownId() const { return id_; }
     /// A validation problem of the shown item, shown above the form ("" hides it).
     void setProblem(const QString& problem);
+    /// The models a population can be given (its Model box); none: the model is shown, not chosen.
+    void setCatalogue(std::shared_ptr<const ModelCatalogue> catalogue) { catalogue_ = std::move(catalogue); }
 
 signals:
     /// The user finished an edit: `graph` is the whole graph with it applied; `what` names it
@@ -46,9 +50,14 @@ private:
     void addValue(const QString& label, ValueSpec& field, const QString& tip, const QString& what);
     void addChoice(const QString& label, const QStringList& names, int current, std::function<void(int)> set,
                    const QString& tip, const QString& what);
+    /// One row per name: its override (a constant) or, when empty, the model's `defaults` value.
+    void addOverrides(const QString& heading, const std::vector<std::pair<std::string, std::string>>& defaults,
+                      std::vector<std::pair<std::string, ValueSpec>>& overrides, const QString& what);
+    void addModelChoice(Population& p);
     void commit(const QString& what);
 
     NetworkGraph graph_;
+    std::shared_ptr<const ModelCatalogue> catalogue_;
     QString id_;
     QLabel* title_;
     QLabel* problem_;

@@ -35,8 +35,14 @@ NetworkEditor::NetworkEditor(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("networkEditor"));
     undo_ = new QUndoStack(this);
     task_ = new BackgroundTask(this);
+    try {
+        catalogue_ = std::make_shared<const ModelCatalogue>(ModelCatalogue::loadDefault());
+    } catch (const std::exception&) {
+        catalogue_ = std::make_shared<const ModelCatalogue>(); // no resources: populations keep their models
+    }
     canvas_ = new NetworkCanvas;
     inspector_ = new NetworkInspector;
+    inspector_->setCatalogue(catalogue_);
     results_ = new NetworkResultView;
     problems_ = new QListWidget;
     problems_->setObjectName(QStringLiteral("networkProblems"));

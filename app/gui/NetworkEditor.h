@@ -3,6 +3,7 @@
 // stack for every edit and the run as a background job.
 #pragma once
 
+#include "models/ModelCatalogue.h"
 #include "network/NetworkGraph.h"
 #include "network/NetworkResult.h"
 
@@ -87,6 +88,7 @@ private:
     QListWidget* problems_;
     QLabel* runError_;
     BackgroundTask* task_;
+    std::shared_ptr<const ModelCatalogue> catalogue_; // models offered for new and changed populations
     std::shared_ptr<const NetworkResult> result_;
 };
 

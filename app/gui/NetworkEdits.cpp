@@ -26,11 +26,6 @@ QString q(const std::string& text) { return QString::fromStdString(text); }
 /// other text for a network.
 const char* kNetworkMime = "application/x-scstudio-network";
 
-const ModelCatalogue& catalogue() {
-    static const ModelCatalogue instance = ModelCatalogue::loadDefault();
-    return instance;
-}
-
 /// The first state of `model` and its display unit ("v", "mV"): where a new connection lands.
 std::pair<std::string, std::string> firstState(const ModelSpec& model) {
     try {
@@ -53,7 +48,7 @@ bool removeIds(Items& items, const std::set<std::string>& ids) {
 } // namespace
 
 QString NetworkEditor::addPopulation(const std::string& catalogueId, const QPointF& at) {
-    const CatalogueEntry* entry = catalogue().find(catalogueId);
+    const CatalogueEntry* entry = catalogue_->find(catalogueId);
     if (!entry) {
         emit statusMessage(tr("No catalogue model '%1'").arg(q(catalogueId)));
         return {};

@@ -9,8 +9,10 @@
 
 #include <gtest/gtest.h>
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
@@ -189,4 +191,51 @@ TEST(NetworkInspectorTest, EditsComeBackAsWholeGraphsNamedForTheUndoHistory) {
     inspector.inspect(g, QString());
     EXPECT_EQ(inspector.findChild<QLabel*>(QStringLiteral("inspectorTitle"))->text(),
               QStringLiteral("Nothing selected"));
+}
+
+TEST(NetworkInspectorTest, ModelAndParameterOverridesAreEditedOnThePopulation) {
+    auto catalogue = std::make_shared<const ModelCatalogue>(ModelCatalogue::loadDefault());
+    const CatalogueEntry* lif = catalogue->find("lif");
+    const CatalogueEntry* adex = catalogue->find("adex");
+    ASSERT_TRUE(lif && adex);
+    NetworkGraph g = twoPopulations();
+    g.populations[0].model = lif->spec;
+    g.populations[0].modelSource = "catalogue:lif";
+    NetworkInspector inspector;
+    inspector.setCatalogue(catalogue);
+    QSignalSpy edited(&inspector, &NetworkInspector::edited);
+    inspector.inspect(g, QStringLiteral("E"));
+
+    auto* tau = inspector.findChild<QLineEdit*>(QStringLiteral("override_tau"));
+    ASSERT_NE(tau, nullptr) << "one row per model parameter";
+    EXPECT_TRUE(tau->text().isEmpty());
+    EXPECT_EQ(tau->placeholderText(), QStringLiteral("10*ms")) << "the model's value shows through";
+    tau->setText(QStringLiteral("20*ms"));
+    emit tau->editingFinished();
+    ASSERT_EQ(edited.count(), 1);
+    const auto withTau = edited.at(0).at(0).value<NetworkGraph>();
+    ASSERT_EQ(withTau.populations[0].parameters.size(), 1u);
+    EXPECT_EQ(withTau.populations[0].parameters[0].first, "tau");
+    EXPECT_EQ(withTau.populations[0].parameters[0].second, ValueSpec::constant("20*ms"));
+
+    // Emptying it goes back to the model's value.
+    inspector.inspect(withTau, QStringLiteral("E"));
+    tau = inspector.findChild<QLineEdit*>(QStringLiteral("override_tau"));
+    EXPECT_EQ(tau->text(), QStringLiteral("20*ms"));
+    tau->clear();
+    emit tau->editingFinished();
+    ASSERT_EQ(edited.count(), 2);
+    EXPECT_TRUE(edited.at(1).at(0).value<NetworkGraph>().populations[0].parameters.empty());
+
+    // The model box offers the catalogue; choosing AdEx copies its equations in.
+    auto* model = inspector.findChild<QComboBox*>(QStringLiteral("field_Model"));
+    ASSERT_NE(model, nullptr);
+    const int index = model->findText(QString::fromStdString(adex->name));
+    ASSERT_GE(index, 0);
+    model->setCurrentIndex(index);
+    emit model->activated(index);
+    ASSERT_EQ(edited.count(), 3);
+    const auto changed = edited.at(2).at(0).value<NetworkGraph>();
+    EXPECT_EQ(changed.populations[0].model, adex->spec);
+    EXPECT_EQ(changed.populations[0].modelSource, "catalogue:adex");
 }
