@@ -142,23 +142,23 @@ QString NetworkEditor::connectItems(const QString& sourceId, const QString& targ
     return q(p.id);
 }
 
-void NetworkEditor::deleteItems(const QStringList& idList) {
-    std::set<std::string> ids;
-    for (const QString& id : idList) ids.insert(id.toStdString());
+void NetworkEditor::deleteItems(const QStringList& ids) {
+    std::set<std::string> removed;
+    for (const QString& id : ids) removed.insert(id.toStdString());
     NetworkGraph after = graph_;
-    bool removed = removeIds(after.populations, ids) | removeIds(after.stimuli, ids) | removeIds(after.monitors, ids) |
-                   removeIds(after.projections, ids);
+    const bool any = removeIds(after.populations, removed) | removeIds(after.stimuli, removed) |
+                     removeIds(after.monitors, removed) | removeIds(after.projections, removed);
     // Edges of removed items go with them; monitors and currents that pointed at them are unset.
     after.projections.erase(
         std::remove_if(after.projections.begin(), after.projections.end(),
-                       [&](const Projection& p) { return ids.count(p.source) > 0 || ids.count(p.target) > 0; }),
+                       [&](const Projection& p) { return removed.count(p.source) > 0 || removed.count(p.target) > 0; }),
         after.projections.end());
     for (Monitor& m : after.monitors)
-        if (ids.count(m.target)) m.target.clear();
+        if (removed.count(m.target)) m.target.clear();
     for (Stimulus& s : after.stimuli)
-        if (ids.count(s.target)) s.target.clear();
-    if (!removed) return;
-    edit(after, idList.size() == 1 ? tr("Delete %1").arg(idList.front()) : tr("Delete %1 items").arg(idList.size()));
+        if (removed.count(s.target)) s.target.clear();
+    if (!any) return;
+    edit(after, ids.size() == 1 ? tr("Delete %1").arg(ids.front()) : tr("Delete %1 items").arg(ids.size()));
 }
 
 void NetworkEditor::copySelection() {

@@ -133,3 +133,24 @@ TEST(NetworkWindowTest, AnInvalidGraphIsNotRunAndSaysWhy) {
     EXPECT_FALSE(editor->run());
     EXPECT_TRUE(editor->runError().startsWith(QStringLiteral("Cannot run:"))) << editor->runError().toStdString();
 }
+
+TEST(NetworkWindowTest, DeletingAPopulationTakesItsEdgesAndUndoBringsAllBack) {
+    MainWindow w(MainWindow::Options{false});
+    NetworkEditor* editor = w.network();
+    const QString a = editor->addPopulation("lif", QPointF(0, 0));
+    const QString b = editor->addPopulation("lif", QPointF(300, 0));
+    ASSERT_FALSE(editor->addMonitor(scs::Monitor::Kind::Spikes, b, QPointF(600, 0)).isEmpty());
+    ASSERT_FALSE(editor->connectItems(a, b).isEmpty());
+    ASSERT_FALSE(editor->connectItems(b, a).isEmpty());
+    const scs::NetworkGraph before = editor->graph();
+    editor->canvas()->selectIds({b});
+    editor->action(QStringLiteral("actionNetworkDelete"))->trigger();
+    EXPECT_EQ(editor->graph().populations.size(), 1u);
+    EXPECT_TRUE(editor->graph().projections.empty()) << "both edges of the deleted population go";
+    ASSERT_EQ(editor->graph().monitors.size(), 1u);
+    EXPECT_TRUE(editor->graph().monitors[0].target.empty()) << "the monitor watches nothing now";
+    EXPECT_GT(editor->problemList()->count(), 0) << "and says so";
+    editor->undoStack()->undo();
+    EXPECT_EQ(editor->graph(), before);
+    EXPECT_EQ(editor->canvas()->edges().size(), 3); // two projections and the monitor's edge
+}
