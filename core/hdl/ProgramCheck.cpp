@@ -166,27 +166,10 @@ ProgramShape checkProgram(const fixed::FixedModelProgram& p) {
 }
 
 std::vector<std::uint32_t> valueOperands(const fixed::FixedModelProgram& p, const fixed::FixedInstr& in) {
-    switch (in.op) {
-    case FixedOp::Const:
-    case FixedOp::State:
-    case FixedOp::Input:
-        return {};
-    case FixedOp::NotRefractory:
-        if (p.refractory == fixed::FixedModelProgram::Refractory::Condition) return {p.refractoryCondition};
-        return {};
-    case FixedOp::Neg:
-    case FixedOp::Abs:
-    case FixedOp::Floor:
-    case FixedOp::Ceil:
-    case FixedOp::Lut:
-    case FixedOp::Not:
-    case FixedOp::MulConst:
-        return {in.a};
-    case FixedOp::Select:
-        return {in.a, in.b, in.c};
-    default:
-        return {in.a, in.b};
-    }
+    if (in.op == FixedOp::NotRefractory && p.refractory == fixed::FixedModelProgram::Refractory::Condition)
+        return {p.refractoryCondition};
+    const std::uint32_t all[] = {in.a, in.b, in.c};
+    return {all, all + arity(in.op)};
 }
 
 } // namespace scs::hdl
