@@ -260,12 +260,16 @@ void MainWindow::showPlugins() {
     dialog.exec();
 }
 
-bool MainWindow::runAnalysis(const QString& id) {
+void MainWindow::showDock(const QString& name) {
     for (QDockWidget* d : docks_)
-        if (d->objectName() == QLatin1String("analysisDock")) {
+        if (d->objectName() == name) {
             d->show();
             d->raise();
         }
+}
+
+bool MainWindow::runAnalysis(const QString& id) {
+    showDock(QStringLiteral("analysisDock"));
     return analyses_->run(id);
 }
 

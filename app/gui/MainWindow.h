@@ -128,6 +128,8 @@ protected:
 private:
     // MainWindow.cpp
     QDockWidget* makeDock(QWidget* widget, const QString& title, const QString& name, Qt::DockWidgetArea area);
+    /// Shows and raises the dock named `name` (makeDock's object name).
+    void showDock(const QString& name);
     void createDocks();
     void createStatusBar();
     void startPlugins();

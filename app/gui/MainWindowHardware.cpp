@@ -43,21 +43,13 @@ void MainWindow::createHardwareActions() {
     QAction* a = makeAction("actionCompileRtl", tr("Compile to &RTL"), QKeySequence(tr("Ctrl+Shift+V")),
                             tr("Compile the model to one SystemVerilog module in the chosen fixed-point format"));
     connect(a, &QAction::triggered, this, [this] {
-        for (QDockWidget* d : docks_)
-            if (d->objectName() == QLatin1String("rtlDock")) {
-                d->show();
-                d->raise();
-            }
+        showDock(QStringLiteral("rtlDock"));
         hardware_->compile();
     });
     a = makeAction("actionSynthesise", tr("Run &Synthesis"), QKeySequence(tr("Ctrl+Shift+Y")),
                    tr("Synthesise the compiled module with Yosys for the target chosen in the Synthesis panel"));
     connect(a, &QAction::triggered, this, [this] {
-        for (QDockWidget* d : docks_)
-            if (d->objectName() == QLatin1String("synthesisDock")) {
-                d->show();
-                d->raise();
-            }
+        showDock(QStringLiteral("synthesisDock"));
         // The combo's item data is the target's name ("ice40", "all").
         hardware_->synthesise(hardware_->synthesisPanel()->runTargetCombo()->currentData().toString());
     });

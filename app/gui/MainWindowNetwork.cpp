@@ -45,11 +45,7 @@ void MainWindow::createNetworkActions() {
     QAction* a = makeAction("actionShowNetwork", tr("Network &Editor"), QKeySequence(tr("Ctrl+Shift+W")),
                             tr("Show the network editor: populations, projections, stimuli and monitors"));
     connect(a, &QAction::triggered, this, [this] {
-        for (QDockWidget* d : docks_)
-            if (d->objectName() == QLatin1String("networkDock")) {
-                d->show();
-                d->raise();
-            }
+        showDock(QStringLiteral("networkDock"));
         network_->canvas()->setFocus();
     });
     a = makeAction("actionRunNetwork", tr("&Run Network"), QKeySequence(tr("Ctrl+Shift+U")),
@@ -88,8 +84,8 @@ void MainWindow::connectNetwork() {
 
 void MainWindow::showProjectNetwork() {
     const Document* d = session_.project.firstOfType(scs::project::doctype::network);
-    network_->setGraph(d && !d->kept ? d->network : emptyNetwork());
-    if (!d || d->kept) return;
+    network_->setGraph(d ? d->network : emptyNetwork());
+    if (!d) return;
     // The network's last run, read only now (its spikes may be large).
     const auto runs = session_.project.runsOf(d->id, scs::project::networkRunKind);
     if (runs.empty()) return;
@@ -118,12 +114,8 @@ void MainWindow::keepNetworkRun() {
 }
 
 void MainWindow::storeNetwork(scs::project::Project& project) const {
-    Document* d = nullptr;
-    for (Document& candidate : project.documents)
-        if (candidate.type == scs::project::doctype::network && !candidate.kept) {
-            d = &candidate;
-            break;
-        }
+    const Document* found = project.firstOfType(scs::project::doctype::network);
+    Document* d = found ? project.document(found->id) : nullptr;
     const scs::NetworkGraph& graph = network_->graph();
     if (!d) {
         // An untouched empty network is not worth a document.
