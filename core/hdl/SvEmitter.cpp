@@ -118,7 +118,7 @@ public:
 
 private:
     void writePorts(std::ostream& out) const;
-    void writePipelineDeclarations(std::ostream& out, const SvDatapath& d) const;
+    void writePipelineDeclarations(std::ostream& out) const;
     /// The end of a step: states, counter, LFSR and spike, at `indent`.
     void writeStepEnd(std::ostream& out, const SvDatapath& d, const std::string& fire, const std::string& indent) const;
     void writeSequential(std::ostream& out, const SvDatapath& d, const std::string& fire,
@@ -133,6 +133,7 @@ private:
     std::int64_t counterLoad_ = 0;
     int counterWidth_ = 1, phaseWidth_ = 1;
     std::vector<PipelineRegister> overflowRegisters_; // [stage < last] its overflows, captured
+    std::vector<PipelineRegister> registers_;         // the datapath's and overflowRegisters_
 };
 
 void ModuleWriter::writePorts(std::ostream& out) const {
@@ -148,15 +149,13 @@ void ModuleWriter::writePorts(std::ostream& out) const {
     out << "    output logic " << ports_.trap << "\n);\n";
 }
 
-void ModuleWriter::writePipelineDeclarations(std::ostream& out, const SvDatapath& d) const {
+void ModuleWriter::writePipelineDeclarations(std::ostream& out) const {
     if (plan_.stages == 0) return;
     out << "\n    // Pipeline: a step runs stages 0.." << plan_.stages << " in " << ports_.latency
         << " enabled cycles; values a later stage reads are captured at the end of their own.\n"
         << "    logic " << sv::netRange(phaseWidth_, false) << (phaseWidth_ > 1 ? " " : "") << phase_
         << "; // the stage running now\n";
-    std::vector<PipelineRegister> all = d.registers();
-    all.insert(all.end(), overflowRegisters_.begin(), overflowRegisters_.end());
-    for (const auto& r : all) {
+    for (const auto& r : registers_) {
         const std::string range = sv::netRange(r.width, r.isSigned);
         out << "    logic " << range << (range.empty() ? "" : " ") << r.name << "; // " << r.source << " of stage "
             << r.stage << '\n';
@@ -195,11 +194,9 @@ void ModuleWriter::writeSequential(std::ostream& out, const SvDatapath& d, const
     if (!lfsr_.empty()) out << "            " << lfsr_ << " <= 16'hace1;\n";
     out << "            " << ports_.spike << " <= 1'b0;\n";
     if (trap) out << "            " << ports_.trap << " <= 1'b0;\n";
-    std::vector<PipelineRegister> registers = d.registers();
-    registers.insert(registers.end(), overflowRegisters_.begin(), overflowRegisters_.end());
     if (piped) {
         out << "            " << phase_ << " <= " << sv::literal(phaseWidth_, 0, false) << ";\n";
-        for (const auto& r : registers)
+        for (const auto& r : registers_)
             out << "            " << r.name << " <= " << sv::literal(r.width, 0, r.isSigned) << ";\n";
     }
     out << "        end else begin\n"
@@ -223,7 +220,7 @@ void ModuleWriter::writeSequential(std::ostream& out, const SvDatapath& d, const
         << ";\n";
     for (int stage = 0; stage < plan_.stages; ++stage) {
         std::string loads;
-        for (const auto& r : registers)
+        for (const auto& r : registers_)
             if (r.stage == stage) loads += "                    " + r.name + " <= " + r.source + ";\n";
         if (loads.empty()) continue;
         out << "                if (" << phase_ << " == " << sv::literal(phaseWidth_, stage, false) << ") begin\n"
@@ -272,6 +269,8 @@ std::string ModuleWriter::write() {
         stageOverflowNets[static_cast<std::size_t>(stage)] = net;
         overflowRegisters_.push_back({scope.claim(net + "_r"), net, 1, false, stage});
     }
+    registers_ = datapath.registers();
+    registers_.insert(registers_.end(), overflowRegisters_.begin(), overflowRegisters_.end());
 
     std::ostringstream out;
     writeHeader(out, p_, ports_);
@@ -289,7 +288,7 @@ std::string ModuleWriter::write() {
                                      "[15:", std::to_string(16 - r), "]}"))
                 << "; // rotated left by " << r << '\n';
     }
-    writePipelineDeclarations(out, datapath);
+    writePipelineDeclarations(out);
     if (!datapath.tables().empty()) out << "\n    // Lookup tables\n" << datapath.tables();
     out << "\n    // One step, one net per value of the program\n" << datapath.nets();
 
