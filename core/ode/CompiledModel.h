@@ -22,22 +22,23 @@ struct CompiledModel {
     std::vector<double> initialState; // SI
 
     std::vector<double> initialSlots;
+    std::vector<bool> constantSlots;           // [slot] literal, never written (native code folds them)
     std::vector<std::uint16_t> stateSlots;     // [state]
     std::vector<std::uint16_t> parameterSlots; // [parameter]
     std::uint16_t tSlot = 0, dtSlot = 0, notRefractorySlot = 0, lastSpikeSlot = 0, indexSlot = 0, countSlot = 0;
 
-    Program derivatives;                       // writes derivativeSlots
+    Program derivatives; // writes derivativeSlots
     std::vector<std::uint16_t> derivativeSlots;
-    std::vector<bool> unlessRefractory;        // [state]
+    std::vector<bool> unlessRefractory; // [state]
 
     bool hasThreshold = false;
-    Program threshold;                         // writes thresholdSlot (0 or 1)
+    Program threshold; // writes thresholdSlot (0 or 1)
     std::uint16_t thresholdSlot = 0;
-    Program reset;                             // assigns state slots in statement order
+    Program reset; // assigns state slots in statement order
 
     enum class Refractory { None, Duration, Condition };
     Refractory refractory = Refractory::None;
-    Program refractoryProgram;                 // Duration: seconds; Condition: 1 while refractory
+    Program refractoryProgram; // Duration: seconds; Condition: 1 while refractory
     std::uint16_t refractorySlot = 0;
 
     // exponential_euler: dx/dt = A + B x for each state (A, B free of x).

@@ -23,9 +23,9 @@ const std::vector<std::string>& integrationMethods() {
 }
 
 const std::vector<std::string>& builtinFunctionNames() {
-    static const std::vector<std::string> names = {"exp",  "log",    "log10", "sqrt",  "abs",  "sin", "cos",
-                                                   "tan",  "sinh",   "cosh",  "tanh",  "exprel", "clip",
-                                                   "floor", "ceil",  "sign",  "int",   "rand", "randn"};
+    static const std::vector<std::string> names = {"exp",  "log",  "log10", "sqrt", "abs",    "sin",  "cos",
+                                                   "tan",  "sinh", "cosh",  "tanh", "exprel", "clip", "floor",
+                                                   "ceil", "sign", "int",   "rand", "randn"};
     return names;
 }
 
@@ -75,7 +75,7 @@ public:
 struct Parsed {
     std::vector<EquationLine> lines;
     std::set<std::string> invalidParameters; // values that failed to parse, already reported
-    std::map<std::string, Dimension> dims; // every model name: states, subexpressions, parameters
+    std::map<std::string, Dimension> dims;   // every model name: states, subexpressions, parameters
     std::map<std::string, ExprPtr> subexpressionDefs;
     std::vector<std::string> subexpressionOrder;
     std::vector<Statement> reset;
@@ -130,7 +130,7 @@ void orderSubexpressions(Parsed& p, Collector& errors) {
     // Depth-first topological order; a cycle is reported on the first line that closes it.
     std::map<std::string, int> state; // 0 new, 1 visiting, 2 done
     std::function<void(const std::string&, const EquationLine&)> visit = [&](const std::string& name,
-                                                                           const EquationLine& line) {
+                                                                             const EquationLine& line) {
         state[name] = 1;
         std::set<std::string> deps;
         std::function<void(const Expr&)> collect = [&](const Expr& e) {
@@ -140,7 +140,8 @@ void orderSubexpressions(Parsed& p, Collector& errors) {
         collect(*line.rhs);
         for (const auto& d : deps) {
             if (state[d] == 1) {
-                errors.add("equations", line.namePos, "subexpression '" + name + "' depends on itself through '" + d + "'");
+                errors.add("equations", line.namePos,
+                           "subexpression '" + name + "' depends on itself through '" + d + "'");
                 continue;
             }
             if (state[d] == 0)
@@ -308,7 +309,8 @@ std::shared_ptr<CompiledModel> build(const ModelSpec& spec, Collector& errors) {
             } else {
                 throw ModelError("refractory", p.refractory->pos,
                                  "refractoriness must be a duration (e.g. 2*ms) or a condition (e.g. v > -20*mV), "
-                                 "got a quantity in " + d.toString());
+                                 "got a quantity in " +
+                                     d.toString());
             }
         });
         if (isBlank(spec.threshold))
@@ -399,7 +401,12 @@ std::shared_ptr<CompiledModel> build(const ModelSpec& spec, Collector& errors) {
     b.beginProgram(model->derivatives);
     for (const auto& l : p.lines) {
         if (l.kind != EquationLine::Kind::Differential) continue;
-        model->derivativeSlots.push_back(b.emit(*l.rhs));
+        // The integrators update states while they read derivatives, so a derivative that is
+        // another state's own slot (dx/dt = v) is copied first, or x would see v's new value.
+        std::uint16_t slot = b.emit(*l.rhs);
+        if (std::find(model->stateSlots.begin(), model->stateSlots.end(), slot) != model->stateSlots.end())
+            slot = b.copyOf(slot);
+        model->derivativeSlots.push_back(slot);
         model->unlessRefractory.push_back(model->states[model->unlessRefractory.size()].unlessRefractory);
     }
     if (p.threshold) {
@@ -412,10 +419,11 @@ std::shared_ptr<CompiledModel> build(const ModelSpec& spec, Collector& errors) {
         // Each statement sees the previous ones' effects: recompute subexpressions per statement.
         b.beginProgram(model->reset);
         const std::uint16_t v = b.emit(*s.value);
-        static const std::pair<Statement::Kind, OpCode> ops[] = {
-            {Statement::Kind::Assign, OpCode::Copy}, {Statement::Kind::AddAssign, OpCode::AddTo},
-            {Statement::Kind::SubAssign, OpCode::SubFrom}, {Statement::Kind::MulAssign, OpCode::MulBy},
-            {Statement::Kind::DivAssign, OpCode::DivBy}};
+        static const std::pair<Statement::Kind, OpCode> ops[] = {{Statement::Kind::Assign, OpCode::Copy},
+                                                                 {Statement::Kind::AddAssign, OpCode::AddTo},
+                                                                 {Statement::Kind::SubAssign, OpCode::SubFrom},
+                                                                 {Statement::Kind::MulAssign, OpCode::MulBy},
+                                                                 {Statement::Kind::DivAssign, OpCode::DivBy}};
         for (const auto& [kind, op] : ops)
             if (kind == s.kind) b.emitAssign(op, b.slotOf(s.target), v);
     }
@@ -438,7 +446,8 @@ std::shared_ptr<CompiledModel> build(const ModelSpec& spec, Collector& errors) {
         auto parts = splitLinear(rhs[k], model->states[k].name);
         if (!parts) {
             model->conditionallyLinear = false;
-            model->notConditionallyLinearWhy = "d" + model->states[k].name + "/dt is not linear in " + model->states[k].name;
+            model->notConditionallyLinearWhy =
+                "d" + model->states[k].name + "/dt is not linear in " + model->states[k].name;
             break;
         }
         model->aSlots.push_back(parts->a ? b.emit(*parts->a) : b.constant(0.0));
@@ -488,6 +497,7 @@ std::shared_ptr<CompiledModel> build(const ModelSpec& spec, Collector& errors) {
     model->usesRandom = model->derivatives.usesRandom || model->threshold.usesRandom || model->reset.usesRandom ||
                         model->refractoryProgram.usesRandom;
     model->initialSlots = b.initialSlots();
+    model->constantSlots = b.constantSlots();
     return model;
 }
 
@@ -551,12 +561,15 @@ bool NeuronModel::supportsMethod(const std::string& method, std::string* why) co
         return false;
     }
     if (method == "exact" && !compiled_->linearSystem) {
-        if (why) *why = "the exact method needs linear equations with constant coefficients: " + compiled_->notLinearSystemWhy;
+        if (why)
+            *why =
+                "the exact method needs linear equations with constant coefficients: " + compiled_->notLinearSystemWhy;
         return false;
     }
     if (method == "exponential_euler" && !compiled_->conditionallyLinear) {
-        if (why) *why = "exponential_euler needs each equation linear in its own variable: " +
-                        compiled_->notConditionallyLinearWhy;
+        if (why)
+            *why = "exponential_euler needs each equation linear in its own variable: " +
+                   compiled_->notConditionallyLinearWhy;
         return false;
     }
     return true;

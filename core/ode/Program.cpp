@@ -18,6 +18,21 @@ inline double pymod(double a, double b) {
 
 } // namespace
 
+// The operation tables below are laid out one case per line on purpose.
+// clang-format off
+int operandCount(OpCode op) {
+    switch (op) {
+    case OpCode::Rand:
+    case OpCode::Randn: return 0;
+    case OpCode::Add: case OpCode::Sub: case OpCode::Mul: case OpCode::Div: case OpCode::Pow: case OpCode::Mod:
+    case OpCode::Lt: case OpCode::Le: case OpCode::Gt: case OpCode::Ge: case OpCode::Eq: case OpCode::Ne:
+    case OpCode::And: case OpCode::Or:
+    case OpCode::AddTo: case OpCode::SubFrom: case OpCode::MulBy: case OpCode::DivBy: return 2;
+    case OpCode::Clip: return 3;
+    default: return 1;
+    }
+}
+
 double applyOp(OpCode op, double a, double b, double c) {
     switch (op) {
     case OpCode::Copy: return a;
@@ -163,5 +178,7 @@ void runOnLanes(const Program& p, double* slots, int lanes, const std::vector<in
         for (std::uint16_t s : writeBack) slots[s * L + l] = scratch[s];
     }
 }
+
+// clang-format on
 
 } // namespace scs

@@ -14,6 +14,7 @@
 
 namespace scs {
 
+// clang-format off
 enum class OpCode : std::uint8_t {
     Copy, Add, Sub, Mul, Div, Pow, Mod, Neg,
     Lt, Le, Gt, Ge, Eq, Ne, And, Or, Not,
@@ -23,6 +24,7 @@ enum class OpCode : std::uint8_t {
     // Reset statements: dst is a state slot, a the value.
     AddTo, SubFrom, MulBy, DivBy
 };
+// clang-format on
 
 struct Instruction {
     OpCode op;
@@ -50,6 +52,9 @@ void runLanes(const Program& p, double* slots, int lanes, Random* rngs);
 /// touch the few lanes that spiked.
 void runOnLanes(const Program& p, double* slots, int lanes, const std::vector<int>& which,
                 const std::vector<std::uint16_t>& writeBack, std::vector<double>& scratch, Random* rngs);
+
+/// How many of a, b and c `op` reads (AddTo and the other reset ops also read dst).
+int operandCount(OpCode op);
 
 /// Evaluates one operation on plain values (used for constant folding; same arithmetic as the VM).
 double applyOp(OpCode op, double a, double b, double c);

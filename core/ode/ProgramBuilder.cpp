@@ -4,6 +4,7 @@
 #include "ode/DimensionChecker.h"
 #include "units/UnitRegistry.h"
 
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
@@ -46,8 +47,10 @@ void ProgramBuilder::beginProgram(Program& p) {
 }
 
 std::uint16_t ProgramBuilder::emitOp(OpCode op, std::uint16_t a, std::uint16_t b, std::uint16_t c) {
-    const bool foldable = op != OpCode::Rand && op != OpCode::Randn && isConstant_[a] && isConstant_[b] &&
-                          isConstant_[c];
+    // Only the operands the operation reads count: b and c of a unary op are slot 0, a parameter.
+    const int operands = operandCount(op);
+    const bool foldable = op != OpCode::Rand && op != OpCode::Randn && isConstant_[a] &&
+                          (operands < 2 || isConstant_[b]) && (operands < 3 || isConstant_[c]);
     if (foldable) return constant(applyOp(op, initial_[a], initial_[b], initial_[c]));
     const std::uint16_t dst = addTemporary();
     program_->code.push_back(Instruction{op, dst, a, b, c});
@@ -62,7 +65,8 @@ void ProgramBuilder::emitAssign(OpCode op, std::uint16_t dst, std::uint16_t valu
 
 std::uint16_t ProgramBuilder::emit(const Expr& e) {
     switch (e.kind) {
-    case ExprKind::Number: return constant(e.number);
+    case ExprKind::Number:
+        return constant(e.number);
     case ExprKind::Name: {
         if (auto sub = subexpressions_.find(e.name); sub != subexpressions_.end()) {
             if (auto done = computed_.find(e.name); done != computed_.end()) return done->second;
@@ -94,6 +98,12 @@ std::uint16_t ProgramBuilder::emit(const Expr& e) {
         }
         const std::uint16_t a = emit(*e.args[0]);
         const std::uint16_t b = emit(*e.args[1]);
+        // x / c becomes x * (1/c): a multiply is a third of a divide's latency, and a single
+        // neuron's step is one long dependency chain. The result differs by at most an ulp.
+        if (e.op == Op::Div && isConstant_[b] && !isConstant_[a]) {
+            const double reciprocal = 1.0 / initial_[b];
+            if (std::isfinite(reciprocal) && reciprocal != 0.0) return emitOp(OpCode::Mul, a, constant(reciprocal));
+        }
         static const std::pair<Op, OpCode> table[] = {
             {Op::Add, OpCode::Add}, {Op::Sub, OpCode::Sub}, {Op::Mul, OpCode::Mul}, {Op::Div, OpCode::Div},
             {Op::Pow, OpCode::Pow}, {Op::Mod, OpCode::Mod}, {Op::Lt, OpCode::Lt},   {Op::Le, OpCode::Le},
@@ -103,16 +113,17 @@ std::uint16_t ProgramBuilder::emit(const Expr& e) {
             if (op == e.op) return emitOp(code, a, b);
         throw std::logic_error("unknown binary operator");
     }
-    case ExprKind::Call: return emitCall(e);
+    case ExprKind::Call:
+        return emitCall(e);
     }
     throw std::logic_error("unknown expression kind");
 }
 
 std::uint16_t ProgramBuilder::emitCall(const Expr& e) {
     static const std::pair<const char*, OpCode> unary[] = {
-        {"exp", OpCode::Exp},   {"log", OpCode::Log},     {"log10", OpCode::Log10}, {"sqrt", OpCode::Sqrt},
-        {"abs", OpCode::Abs},   {"sin", OpCode::Sin},     {"cos", OpCode::Cos},     {"tan", OpCode::Tan},
-        {"sinh", OpCode::Sinh}, {"cosh", OpCode::Cosh},   {"tanh", OpCode::Tanh},   {"exprel", OpCode::Exprel},
+        {"exp", OpCode::Exp},     {"log", OpCode::Log},   {"log10", OpCode::Log10}, {"sqrt", OpCode::Sqrt},
+        {"abs", OpCode::Abs},     {"sin", OpCode::Sin},   {"cos", OpCode::Cos},     {"tan", OpCode::Tan},
+        {"sinh", OpCode::Sinh},   {"cosh", OpCode::Cosh}, {"tanh", OpCode::Tanh},   {"exprel", OpCode::Exprel},
         {"floor", OpCode::Floor}, {"ceil", OpCode::Ceil}, {"sign", OpCode::Sign},   {"int", OpCode::Int}};
     for (const auto& [name, code] : unary)
         if (e.name == name) return emitOp(code, emit(*e.args[0]));

@@ -14,7 +14,8 @@ namespace scs {
 
 /// Owns the slot layout while a model is compiled. Names map to fixed slots (parameters, states,
 /// specials); subexpressions are inlined into each program that uses them, once per program.
-/// Constant operands are folded at compile time; x**2, x**3, x**-1, x**0.5 become cheap ops.
+/// Constant operands are folded at compile time; x**2, x**3, x**-1, x**0.5 become cheap ops, and
+/// division by a constant becomes multiplication by its reciprocal.
 class ProgramBuilder {
 public:
     std::uint16_t addNamedSlot(const std::string& name, double initialValue);
@@ -33,6 +34,10 @@ public:
     std::uint16_t slotOf(const std::string& name) const { return named_.at(name); }
     bool hasName(const std::string& name) const { return named_.count(name) != 0; }
     std::vector<double> initialSlots() const { return initial_; }
+    /// [slot] true for literals (folded constants and unit names): the same in every run.
+    std::vector<bool> constantSlots() const { return isConstant_; }
+    /// A temporary holding a copy of `slot`, for a result that must not change when `slot` does.
+    std::uint16_t copyOf(std::uint16_t slot) { return emitOp(OpCode::Copy, slot); }
 
 private:
     std::uint16_t newSlot(double initialValue, bool isConstant);
