@@ -39,3 +39,16 @@ if(SCS_BUILD_GUI)
   find_package(QCustomPlotQt6 QUIET)
   scs_require(QCustomPlotQt6_FOUND libqcustomplot-dev "QCustomPlot (Qt 6 build)")
 endif()
+
+# libgccjit compiles a neuron's step to machine code at run time (core/ode/NativeStep). Its header
+# sits in GCC's private include directory, so every installed GCC's is searched.
+file(GLOB SCS_GCC_LIB_DIRS LIST_DIRECTORIES true /usr/lib/gcc/*/*)
+find_path(SCS_GCCJIT_INCLUDE_DIR libgccjit.h PATHS ${SCS_GCC_LIB_DIRS} PATH_SUFFIXES include NO_DEFAULT_PATH)
+find_library(SCS_GCCJIT_LIBRARY NAMES gccjit PATHS ${SCS_GCC_LIB_DIRS} NO_DEFAULT_PATH)
+if(SCS_GCCJIT_INCLUDE_DIR AND SCS_GCCJIT_LIBRARY)
+  set(SCS_GCCJIT_FOUND TRUE)
+endif()
+scs_require(SCS_GCCJIT_FOUND libgccjit-12-dev "libgccjit (native code for neuron models)")
+add_library(scs_gccjit INTERFACE)
+target_include_directories(scs_gccjit SYSTEM INTERFACE ${SCS_GCCJIT_INCLUDE_DIR})
+target_link_libraries(scs_gccjit INTERFACE ${SCS_GCCJIT_LIBRARY})

@@ -8,7 +8,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git
-  libeigen3-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libssl-dev
+  libeigen3-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libssl-dev libgccjit-12-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqcustomplot-dev libgl-dev
   xvfb xauth fonts-dejavu-core

@@ -3,10 +3,10 @@
 
 #include "ode/Simulation.h"
 
-#include <unsupported/Eigen/MatrixFunctions>
 #include <cmath>
 #include <limits>
 #include <sstream>
+#include <unsupported/Eigen/MatrixFunctions>
 
 namespace scs {
 
@@ -24,11 +24,16 @@ constexpr std::int64_t kNeverSpiked = std::numeric_limits<std::int64_t>::min() /
 
 const char* methodName(Method m) {
     switch (m) {
-    case Method::Euler: return "euler";
-    case Method::Rk2: return "rk2";
-    case Method::Rk4: return "rk4";
-    case Method::ExponentialEuler: return "exponential_euler";
-    case Method::Exact: return "exact";
+    case Method::Euler:
+        return "euler";
+    case Method::Rk2:
+        return "rk2";
+    case Method::Rk4:
+        return "rk4";
+    case Method::ExponentialEuler:
+        return "exponential_euler";
+    case Method::Exact:
+        return "exact";
     }
     return "?";
 }
@@ -80,8 +85,10 @@ void LaneBlock::prepare() {
 }
 
 void LaneBlock::runProgram(const Program& p) {
-    if (L_ == 1) runScalar(p, slots_.data(), rngs_.data());
-    else runLanes(p, slots_.data(), L_, rngs_.data());
+    if (L_ == 1)
+        runScalar(p, slots_.data(), rngs_.data());
+    else
+        runLanes(p, slots_.data(), L_, rngs_.data());
 }
 
 void LaneBlock::setStageTime(double t) {
@@ -178,8 +185,10 @@ void LaneBlock::integrateExact() {
         Eigen::VectorXd next(n);
         if (n_ == 1) {
             const double a = m[0], b = c(0);
-            if (a == 0.0) next(0) = x(0) + b * dt_;
-            else next(0) = -b / a + (x(0) + b / a) * std::exp(a * dt_);
+            if (a == 0.0)
+                next(0) = x(0) + b * dt_;
+            else
+                next(0) = -b / a + (x(0) + b / a) * std::exp(a * dt_);
         } else {
             ExactCache& cache = exactCache_[l];
             if (cache.m != m) {
@@ -217,17 +226,41 @@ void LaneBlock::checkFinite(std::int64_t stepIndex) {
     }
 }
 
+void LaneBlock::useNative(std::shared_ptr<const NativeStep> step) {
+    if (step && L_ != 1) throw SimulationError("native steps run one lane at a time");
+    native_ = std::move(step);
+}
+
+void LaneBlock::updateRefractoryDuration(std::int64_t stepIndex) {
+    const std::size_t L = static_cast<std::size_t>(L_);
+    for (std::size_t l = 0; l < L; ++l)
+        slots_[m_.notRefractorySlot * L + l] = (stepIndex - lastSpikeStep_[l]) >= refractorySteps_[l] ? 1.0 : 0.0;
+}
+
+// The stage times of integrate() (t + 0 dt, t + dt/2, t + dt/2, t + dt for rk4), for lane 0.
+StageInputs LaneBlock::stageInputs(double t) const {
+    static constexpr double rk4Offsets[4] = {0.0, 0.5, 0.5, 1.0};
+    StageInputs in;
+    const int stages = method_ == Method::Rk4 ? 4 : method_ == Method::Rk2 ? 2 : 1;
+    for (int s = 0; s < stages; ++s) {
+        in.time[s] = t + rk4Offsets[s] * dt_;
+        if (driveSlot_ >= 0) in.drive[s] = signals_[0].at(in.time[s]);
+    }
+    return in;
+}
+
 const std::vector<int>& LaneBlock::step(std::int64_t stepIndex) {
     spiked_.clear();
     const std::size_t L = static_cast<std::size_t>(L_);
     const double t = static_cast<double>(stepIndex) * dt_;
+    if (native_) return stepNative(stepIndex, t);
 
     // Refractoriness is decided from the values at the start of the step.
     switch (m_.refractory) {
-    case CompiledModel::Refractory::None: break;
+    case CompiledModel::Refractory::None:
+        break;
     case CompiledModel::Refractory::Duration:
-        for (std::size_t l = 0; l < L; ++l)
-            slots_[m_.notRefractorySlot * L + l] = (stepIndex - lastSpikeStep_[l]) >= refractorySteps_[l] ? 1.0 : 0.0;
+        updateRefractoryDuration(stepIndex);
         break;
     case CompiledModel::Refractory::Condition:
         setStageTime(t);
@@ -250,7 +283,25 @@ const std::vector<int>& LaneBlock::step(std::int64_t stepIndex) {
         if (!errors_[l].empty()) continue;
         spiked_.push_back(static_cast<int>(l));
     }
+    return spikeAndReset(stepIndex, t);
+}
+
+// The same step as the interpreted path above, with everything up to the threshold in native code.
+const std::vector<int>& LaneBlock::stepNative(std::int64_t stepIndex, double t) {
+    if (m_.refractory == CompiledModel::Refractory::Duration) updateRefractoryDuration(stepIndex);
+    const int result = native_->run(slots_.data(), stageInputs(t), rngs_.data());
+    if (result & kNativeNonFinite) checkFinite(stepIndex);
+    const bool refractory = m_.refractory != CompiledModel::Refractory::None;
+    const bool held = (result & kNativeThresholdHeld) != 0;
+    if (held && !(refractory && slots_[m_.notRefractorySlot] == 0.0) && errors_[0].empty()) spiked_.push_back(0);
+    return spikeAndReset(stepIndex, t);
+}
+
+// Marks the lanes in spiked_ refractory and runs the reset for them.
+const std::vector<int>& LaneBlock::spikeAndReset(std::int64_t stepIndex, double t) {
     if (spiked_.empty()) return spiked_;
+    const std::size_t L = static_cast<std::size_t>(L_);
+    const bool refractory = m_.refractory != CompiledModel::Refractory::None;
     for (int lane : spiked_) {
         const std::size_t l = static_cast<std::size_t>(lane);
         lastSpikeStep_[l] = stepIndex;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "ode/CompiledModel.h"
+#include "ode/NativeStep.h"
 #include "ode/Protocol.h"
 #include "util/Random.h"
 
@@ -34,6 +35,11 @@ public:
     /// The parameter slot a protocol drives in `lane`, with its signal.
     void setDrive(int lane, std::uint16_t slot, const Protocol& protocol);
     bool hasDrive() const { return driveSlot_ >= 0; }
+    /// The slot the protocol drives, or -1.
+    int driveSlot() const { return driveSlot_; }
+    /// Steps the single lane with native code from now on (null: interpret). Only for one lane.
+    void useNative(std::shared_ptr<const NativeStep> step);
+    bool isNative() const { return native_ != nullptr; }
 
     /// Computes refractory durations (they may depend on parameters). Call after setting parameters.
     void prepare();
@@ -50,6 +56,10 @@ public:
 
 private:
     void runProgram(const Program& p);
+    void updateRefractoryDuration(std::int64_t stepIndex);
+    StageInputs stageInputs(double t) const;
+    const std::vector<int>& stepNative(std::int64_t stepIndex, double t);
+    const std::vector<int>& spikeAndReset(std::int64_t stepIndex, double t);
     void setStageTime(double t);
     void integrate(double t);
     void integrateExact();
@@ -62,7 +72,7 @@ private:
     Method method_;
     double dt_;
     int L_;
-    std::size_t n_; // states
+    std::size_t n_;                    // states
     std::vector<std::uint8_t> unless_; // [state] frozen while refractory (a byte, not vector<bool>)
     std::vector<double> slots_;
     std::vector<Random> rngs_;
@@ -75,6 +85,7 @@ private:
     bool anyError_ = false;
     std::vector<int> spiked_;
     std::vector<double> scratch_; // one lane's slots, for resets of single lanes in a batch
+    std::shared_ptr<const NativeStep> native_;
 
     struct ExactCache {
         std::vector<double> m;

@@ -3,13 +3,14 @@
 
 #include "ode/CompiledModel.h"
 #include "ode/LaneBlock.h"
+#include "ode/NativeStepCache.h"
 
 #include <algorithm>
 #include <atomic>
-#include <exception>
-#include <condition_variable>
-#include <mutex>
 #include <cmath>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -91,13 +92,23 @@ void configureLane(const NeuronModel& model, LaneBlock& block, int lane, const S
                    const Protocol* protocol) {
     for (const auto& [name, value] : s.parameterOverrides) block.setParameter(lane, parameterSlot(model, name), value);
     if (variedValues)
-        for (std::size_t k = 0; k < variedSlots.size(); ++k) block.setParameter(lane, variedSlots[k], (*variedValues)[k]);
+        for (std::size_t k = 0; k < variedSlots.size(); ++k)
+            block.setParameter(lane, variedSlots[k], (*variedValues)[k]);
     for (const auto& [name, value] : s.initialOverrides) {
         auto index = model.stateIndex(name);
         if (!index) throw SimulationError("the model has no state variable '" + name + "'");
         block.setState(lane, *index, value);
     }
     if (protocol) block.setDrive(lane, parameterSlot(model, s.drive), *protocol);
+}
+
+// What the interpreter would execute for the whole run: the derivatives once per stage, plus the
+// threshold and the refractory condition, per step.
+double interpretedInstructions(const CompiledModel& m, const Plan& plan) {
+    const double stages = plan.method == Method::Rk4 ? 4 : plan.method == Method::Rk2 ? 2 : 1;
+    const double perStep = stages * static_cast<double>(m.derivatives.code.size()) +
+                           static_cast<double>(m.threshold.code.size() + m.refractoryProgram.code.size());
+    return perStep * static_cast<double>(plan.steps);
 }
 
 } // namespace
@@ -120,9 +131,12 @@ SimulationResult simulate(const NeuronModel& model, const SimulationSettings& s,
     if (s.protocol) checkProtocolUnits(model, s.drive, *s.protocol);
     configureLane(model, block, 0, s, {}, nullptr, s.protocol ? &*s.protocol : nullptr);
     block.prepare();
+    block.useNative(NativeStepCache::instance().find(m, plan.method, block.driveSlot(), s.nativeCode,
+                                                     interpretedInstructions(m, plan)));
 
     SimulationResult r;
     r.method = plan.methodName;
+    r.nativeCode = block.isNative();
     r.dt = s.dt;
     r.recordEvery = plan.recordEvery;
     r.steps = plan.steps;
@@ -177,7 +191,8 @@ BatchResult simulateBatch(const NeuronModel& model, const BatchSettings& b, JobC
         throw SimulationError("the batch has " + std::to_string(b.protocols.size()) + " protocols for " +
                               std::to_string(copies) + " copies");
     for (const auto& row : b.values)
-        if (row.size() != b.varied.size()) throw SimulationError("every value row needs one value per varied parameter");
+        if (row.size() != b.varied.size())
+            throw SimulationError("every value row needs one value per varied parameter");
     const Plan plan = validate(model, b.base, copies, b.recordStates);
     std::vector<std::uint16_t> variedSlots;
     for (const auto& name : b.varied) variedSlots.push_back(parameterSlot(model, name));
@@ -204,7 +219,8 @@ BatchResult simulateBatch(const NeuronModel& model, const BatchSettings& b, JobC
     // the thread count. 16 lanes keep each instruction's loop short enough to stay in L1.
     constexpr std::size_t kLanesPerBlock = 16;
     const std::size_t blocks = (copies + kLanesPerBlock - 1) / kLanesPerBlock;
-    unsigned threads = b.threads > 0 ? static_cast<unsigned>(b.threads) : std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads =
+        b.threads > 0 ? static_cast<unsigned>(b.threads) : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, blocks));
     std::atomic<std::size_t> nextBlock{0};
     std::atomic<std::int64_t> stepsDone{0};
@@ -235,7 +251,8 @@ BatchResult simulateBatch(const NeuronModel& model, const BatchSettings& b, JobC
                             result.traces[first + static_cast<std::size_t>(l)][k].push_back(block.state(l, k));
                 block.beginStep(i);
                 for (int lane : block.step(i))
-                    result.spikeTimes[first + static_cast<std::size_t>(lane)].push_back(static_cast<double>(i) * b.base.dt);
+                    result.spikeTimes[first + static_cast<std::size_t>(lane)].push_back(static_cast<double>(i) *
+                                                                                        b.base.dt);
                 if (i % kProgressEvery == kProgressEvery - 1) {
                     stepsDone.fetch_add(kProgressEvery);
                     if (job && job->isCancelled()) {

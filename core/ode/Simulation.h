@@ -3,6 +3,7 @@
 #pragma once
 
 #include "jobs/JobContext.h"
+#include "ode/NativeStep.h"
 #include "ode/NeuronModel.h"
 #include "ode/Protocol.h"
 
@@ -19,13 +20,14 @@ namespace scs {
 struct SimulationSettings {
     double dt = 0.1e-3;
     double duration = 0.2;
-    std::string method;         // "" = the model's own (spec.method) or Brian2's default
-    int recordEvery = 1;        // record states every N steps (at the start of the step, as Brian2)
-    std::uint64_t seed = 1;     // for rand(), randn() and noise protocols
-    std::string drive = "I";    // the parameter the protocol drives; ignored if the model lacks it
+    std::string method;      // "" = the model's own (spec.method) or Brian2's default
+    int recordEvery = 1;     // record states every N steps (at the start of the step, as Brian2)
+    std::uint64_t seed = 1;  // for rand(), randn() and noise protocols
+    std::string drive = "I"; // the parameter the protocol drives; ignored if the model lacks it
     std::optional<Protocol> protocol;
     std::vector<std::pair<std::string, double>> parameterOverrides; // SI
     std::vector<std::pair<std::string, double>> initialOverrides;   // SI
+    NativeCode nativeCode = NativeCode::Auto; // single runs with euler, rk2 or rk4 (NativeStepCache.h)
 };
 
 /// What one run produced. Traces are in SI units, one per state variable, sampled at `time`.
@@ -38,9 +40,10 @@ struct SimulationResult {
     std::vector<std::string> names;
     std::vector<Dimension> dimensions;
     std::vector<std::vector<double>> traces;
-    std::vector<double> drive;       // drive parameter at each sample; empty when nothing is driven
-    std::vector<double> spikeTimes;  // seconds: the times of the steps whose threshold held
+    std::vector<double> drive;      // drive parameter at each sample; empty when nothing is driven
+    std::vector<double> spikeTimes; // seconds: the times of the steps whose threshold held
     std::vector<std::int64_t> spikeSteps;
+    bool nativeCode = false; // the step ran as compiled machine code, not interpreted
 
     const std::vector<double>* trace(const std::string& name) const;
     double duration() const { return static_cast<double>(steps) * dt; }
@@ -61,20 +64,20 @@ SimulationResult simulate(const NeuronModel& model, const SimulationSettings& se
 /// Many independent copies of one model that differ in some parameters and/or protocol.
 struct BatchSettings {
     SimulationSettings base;
-    std::vector<std::string> varied;            // parameter names varied across copies
-    std::vector<std::vector<double>> values;    // values[copy][k] for varied[k], SI
-    std::vector<Protocol> protocols;            // empty, or one per copy (overrides base.protocol)
-    std::size_t copies = 0;                     // number of copies; taken from values/protocols if 0
-    int threads = 0;                            // 0 = all hardware threads
-    bool recordStates = false;                  // keep traces (every base.recordEvery steps)
+    std::vector<std::string> varied;         // parameter names varied across copies
+    std::vector<std::vector<double>> values; // values[copy][k] for varied[k], SI
+    std::vector<Protocol> protocols;         // empty, or one per copy (overrides base.protocol)
+    std::size_t copies = 0;                  // number of copies; taken from values/protocols if 0
+    int threads = 0;                         // 0 = all hardware threads
+    bool recordStates = false;               // keep traces (every base.recordEvery steps)
 };
 
 struct BatchResult {
-    std::vector<std::vector<double>> spikeTimes;            // [copy]
-    std::vector<std::vector<std::vector<double>>> traces;   // [copy][state][sample] if recorded
-    std::vector<double> time;                               // sample times if recorded
+    std::vector<std::vector<double>> spikeTimes;          // [copy]
+    std::vector<std::vector<std::vector<double>>> traces; // [copy][state][sample] if recorded
+    std::vector<double> time;                             // sample times if recorded
     std::vector<std::string> names;
-    std::vector<std::string> errors;                        // [copy] "" or why that copy diverged
+    std::vector<std::string> errors; // [copy] "" or why that copy diverged
 };
 
 /// Runs the copies in parallel; a copy that diverges is reported in `errors`, not thrown.

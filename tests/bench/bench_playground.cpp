@@ -2,6 +2,9 @@
 // Playground speed: the Hodgkin-Huxley single run and f-I sweep that ../shared/bench/brian2_hh.py
 // runs in Brian2, with the same equations, dt, method, currents and duration.
 // Run through scripts/bench-playground.sh, which runs Brian2 in the same session and prints ratios.
+#include "ode/LaneBlock.h"
+#include "ode/NativeStep.h"
+#include "ode/NativeStepCache.h"
 #include "ode/Simulation.h"
 
 #include <benchmark/benchmark.h>
@@ -21,22 +24,26 @@ scs::ModelSpec hodgkinHuxley() {
         "I : amp";
     s.threshold = "v > -20*mV";
     s.refractory = "v > -20*mV";
-    s.parameters = {{"Cm", "1*uF"},       {"gl", "0.1*msiemens"},   {"El", "-65*mV"},
-                    {"EK", "-90*mV"},     {"ENa", "50*mV"},         {"g_na", "100*msiemens"},
-                    {"g_kd", "30*msiemens"}, {"VT", "-63*mV"},      {"I", "5*uA"}};
+    s.parameters = {{"Cm", "1*uF"},          {"gl", "0.1*msiemens"}, {"El", "-65*mV"},
+                    {"EK", "-90*mV"},        {"ENa", "50*mV"},       {"g_na", "100*msiemens"},
+                    {"g_kd", "30*msiemens"}, {"VT", "-63*mV"},       {"I", "5*uA"}};
     s.initialValues = {{"v", "-65*mV"}, {"m", "0"}, {"n", "0"}, {"h", "1"}};
     s.method = "rk4";
     return s;
 }
 
-// One neuron, 200 ms at dt 0.01 ms. `record` 1: every state every step (what the playground
-// plots); 0: spikes only, as Brian2's reference records.
+// One neuron, 200 ms at dt 0.01 ms. Arg 0, `record` 1: every state every step (what the playground
+// plots); 0: spikes only, as Brian2's reference records. Arg 1, `native` 1: the step compiled to
+// machine code (compiled once before timing, as every run after a model's first finds it cached);
+// 0: the interpreter.
 void HH_Single(benchmark::State& state) {
     const scs::NeuronModel model = scs::NeuronModel::compile(hodgkinHuxley());
     scs::SimulationSettings s;
     s.dt = 0.01e-3;
     s.duration = 0.2;
     s.recordEvery = state.range(0) ? 1 : 20000;
+    s.nativeCode = state.range(1) ? scs::NativeCode::Always : scs::NativeCode::Never;
+    if (scs::simulate(model, s).nativeCode != (state.range(1) != 0)) state.SkipWithError("native code unavailable");
     std::size_t spikes = 0;
     for (auto _ : state) {
         const auto r = scs::simulate(model, s);
@@ -45,7 +52,18 @@ void HH_Single(benchmark::State& state) {
     }
     state.counters["spikes"] = static_cast<double>(spikes);
 }
-BENCHMARK(HH_Single)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(HH_Single)
+    ->ArgsProduct({{0, 1}, {0, 1}})
+    ->ArgNames({"record", "native"})
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(1.0);
+
+// What a model's first native run pays once: libgccjit compiling HH's rk4 step.
+void HH_NativeCompile(benchmark::State& state) {
+    const scs::NeuronModel model = scs::NeuronModel::compile(hodgkinHuxley());
+    for (auto _ : state) benchmark::DoNotOptimize(scs::NativeStep::compile(model.compiled(), scs::Method::Rk4, -1));
+}
+BENCHMARK(HH_NativeCompile)->Unit(benchmark::kMillisecond)->Iterations(10);
 
 // 100 currents from 0.5 to 20 uA, 1 s each, as brian2_hh.py's f-I sweep. Arg: threads.
 void HH_FiCurve(benchmark::State& state) {
@@ -67,12 +85,15 @@ void HH_FiCurve(benchmark::State& state) {
 }
 BENCHMARK(HH_FiCurve)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->Iterations(3);
 
-// The slider path's engine half: a 4-state model (HH), 20,000 steps, recording every step.
+// The slider path's engine half: a 4-state model (HH), 20,000 steps, recording every step, as a
+// slider move after the first (the first compiles the step in the background).
 void Slider_FourStates_20kSteps(benchmark::State& state) {
     const scs::NeuronModel model = scs::NeuronModel::compile(hodgkinHuxley());
     scs::SimulationSettings s;
     s.dt = 0.01e-3;
     s.duration = 0.2;
+    benchmark::DoNotOptimize(scs::simulate(model, s)); // a model's first run starts its native compile
+    scs::NativeStepCache::instance().waitIdle();
     for (auto _ : state) benchmark::DoNotOptimize(scs::simulate(model, s));
 }
 BENCHMARK(Slider_FourStates_20kSteps)->Unit(benchmark::kMillisecond);

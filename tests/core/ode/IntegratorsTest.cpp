@@ -44,6 +44,25 @@ TEST(Integrators, ConvergenceOrders) {
     EXPECT_NEAR(e4 / e4h, 16.0, 2.0);
 }
 
+TEST(Integrators, ADerivativeThatIsAnotherStateSeesThatStatesStartOfStageValue) {
+    // dx/dt = y reads y's own slot. The integrators update y before x within a stage; x must still
+    // see y's value from the start of the stage, or the oscillator drifts off cos(t/ms).
+    ModelSpec spec;
+    spec.equations = "dy/dt = -x/ms**2 : Hz\ndx/dt = y : 1";
+    spec.initialValues = {{"x", "1"}, {"y", "0*Hz"}};
+    const NeuronModel model = NeuronModel::compile(spec);
+    SimulationSettings s;
+    s.dt = 0.01e-3;
+    s.duration = 0.02;
+    s.method = "rk4";
+    for (NativeCode code : {NativeCode::Never, NativeCode::Always}) {
+        s.nativeCode = code;
+        const SimulationResult r = simulate(model, s);
+        const std::vector<double>& x = *r.trace("x");
+        for (std::size_t i = 0; i < r.time.size(); i += 100) EXPECT_NEAR(x[i], std::cos(r.time[i] / 1e-3), 1e-7);
+    }
+}
+
 TEST(Integrators, ExactSolvesCoupledLinearSystems) {
     // Harmonic oscillator: x'' = -w^2 x. Exact method must follow cos(w t) at any dt.
     ModelSpec s;
