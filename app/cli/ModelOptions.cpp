@@ -4,6 +4,7 @@
 #include "units/Quantity.h"
 
 #include <filesystem>
+#include <stdexcept>
 
 namespace scs::cli {
 namespace {
@@ -24,8 +25,8 @@ double takeTime(CliArgs& args, const std::string& option, const std::string& fal
 }
 
 CatalogueEntry findModel(const std::string& name) {
-    const bool looksLikeFile = name.find('/') != std::string::npos || (name.size() > 5 &&
-                                                                          name.substr(name.size() - 5) == ".json");
+    const bool looksLikeFile =
+        name.find('/') != std::string::npos || (name.size() > 5 && name.substr(name.size() - 5) == ".json");
     if (looksLikeFile || std::filesystem::exists(name)) return ModelCatalogue::loadFile(name);
     const ModelCatalogue catalogue = ModelCatalogue::loadDefault();
     if (const CatalogueEntry* e = catalogue.find(name)) return *e;
@@ -67,6 +68,16 @@ ModelRun takeModelRun(CliArgs& args) {
     s.recordEvery = entry.recordEvery;
     if (auto every = args.take("record-every")) s.recordEvery = parseInt(*every, "record-every");
     if (auto seed = args.take("seed")) s.seed = static_cast<std::uint64_t>(parseInt(*seed, "seed"));
+    if (auto engine = args.take("engine")) {
+        if (*engine == "auto")
+            s.nativeCode = NativeCode::Auto;
+        else if (*engine == "native")
+            s.nativeCode = NativeCode::Always;
+        else if (*engine == "interpreter")
+            s.nativeCode = NativeCode::Never;
+        else
+            throw std::runtime_error("--engine must be auto, native or interpreter, got '" + *engine + "'");
+    }
     return run;
 }
 
@@ -82,7 +93,9 @@ const char* modelOptionsHelp() {
            "  --method M              euler rk2 rk4 exponential_euler exact (default: Brian2's choice)\n"
            "  --dt T --duration T     times with units, e.g. --dt 0.05*ms --duration 1*second\n"
            "  --record-every N        record states every N steps\n"
-           "  --seed N                seed for rand(), randn() and noise\n";
+           "  --seed N                seed for rand(), randn() and noise\n"
+           "  --engine E              auto (default), native (compile the step now) or interpreter;\n"
+           "                          native steps cover single runs with euler, rk2 and rk4\n";
 }
 
 } // namespace scs::cli

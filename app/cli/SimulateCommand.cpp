@@ -12,18 +12,17 @@
 namespace scs::cli {
 namespace {
 
-const char* kHelp =
-    "usage: scstudio-cli simulate --model NAME|FILE [options]\n"
-    "Simulates one neuron and prints a summary, or writes its traces and spikes.\n"
-    "output:\n"
-    "  --json                  print the result as JSON (t_ms, one array per state in SI units,\n"
-    "                          _units, spike_times_ms: the layout of the Brian2 fixtures)\n"
-    "  --csv                   print the traces as CSV\n"
-    "  --out FILE              write FILE.csv or FILE.json\n";
+const char* kHelp = "usage: scstudio-cli simulate --model NAME|FILE [options]\n"
+                    "Simulates one neuron and prints a summary, or writes its traces and spikes.\n"
+                    "output:\n"
+                    "  --json                  print the result as JSON (t_ms, one array per state in SI units,\n"
+                    "                          _units, spike_times_ms: the layout of the Brian2 fixtures)\n"
+                    "  --csv                   print the traces as CSV\n"
+                    "  --out FILE              write FILE.csv or FILE.json\n";
 
 std::string siUnit(const Dimension& d) {
     if (d.isDimensionless()) return "1";
-    static const std::pair<const char*, const char*> symbols[] = {{"volt", "V"}, {"amp", "A"}, {"second", "s"},
+    static const std::pair<const char*, const char*> symbols[] = {{"volt", "V"},    {"amp", "A"},   {"second", "s"},
                                                                   {"siemens", "S"}, {"farad", "F"}, {"ohm", "ohm"}};
     const std::string name = d.toString();
     for (const auto& [longName, symbol] : symbols)
@@ -35,6 +34,7 @@ nlohmann::ordered_json toJson(const ModelRun& run, const SimulationResult& r) {
     nlohmann::ordered_json j;
     j["model"] = run.entry.id;
     j["method"] = r.method;
+    j["engine"] = r.nativeCode ? "native" : "interpreter";
     j["dt_ms"] = r.dt * 1e3;
     j["duration_ms"] = r.duration() * 1e3;
     j["record_every_steps"] = r.recordEvery;
@@ -99,8 +99,10 @@ int runSimulateCommand(const std::vector<std::string>& argv, std::ostream& out, 
     if (outFile) {
         std::ofstream file(*outFile);
         if (!file) throw std::runtime_error("cannot write '" + *outFile + "'");
-        if (outFile->size() > 4 && outFile->substr(outFile->size() - 4) == ".csv") writeCsv(file, run, r);
-        else file << toJson(run, r).dump() << '\n';
+        if (outFile->size() > 4 && outFile->substr(outFile->size() - 4) == ".csv")
+            writeCsv(file, run, r);
+        else
+            file << toJson(run, r).dump() << '\n';
         if (!file) throw std::runtime_error("writing '" + *outFile + "' failed (disk full?)");
     }
     if (json) {
@@ -109,8 +111,8 @@ int runSimulateCommand(const std::vector<std::string>& argv, std::ostream& out, 
         writeCsv(out, run, r);
     } else {
         out << run.entry.id << ": " << r.spikeTimes.size() << " spikes in " << r.duration() * 1e3 << " ms ("
-            << std::setprecision(4) << r.firingRate() << " Hz), method " << r.method << ", dt "
-            << r.dt * 1e3 << " ms\n";
+            << std::setprecision(4) << r.firingRate() << " Hz), method " << r.method << ", dt " << r.dt * 1e3 << " ms, "
+            << (r.nativeCode ? "native step" : "interpreted") << '\n';
         for (std::size_t k = 0; k < r.names.size(); ++k) {
             const auto& tr = r.traces[k];
             const auto [lo, hi] = std::minmax_element(tr.begin(), tr.end());

@@ -7,8 +7,12 @@
 
 #include <libgccjit.h>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstddef>
+#include <cstdlib>
+#include <sstream>
 #include <vector>
 
 namespace scs {
@@ -322,12 +326,34 @@ private:
     gcc_jit_rvalue* apply_ = nullptr;
 };
 
+bool onPath(const std::string& tool) {
+    const char* path = std::getenv("PATH");
+    if (!path) return false;
+    std::stringstream dirs(path);
+    std::string dir;
+    while (std::getline(dirs, dir, ':'))
+        if (!dir.empty() && ::access((dir + "/" + tool).c_str(), X_OK) == 0) return true;
+    return false;
+}
+
+// libgccjit's embedded driver runs `as` and `ld`, and when it cannot it exits the whole process
+// instead of returning an error, so they are looked for first.
+void requireBinutils() {
+    static const bool found = onPath("as") && onPath("ld");
+    if (!found) throw NativeCodeError("the assembler and linker ('as' and 'ld' from binutils) are not on PATH");
+}
+
 struct ContextOwner {
     gcc_jit_context* ctx = gcc_jit_context_acquire();
     ~ContextOwner() { gcc_jit_context_release(ctx); }
 };
 
 } // namespace
+
+std::string NativeStep::libraryVersion() {
+    return std::to_string(gcc_jit_version_major()) + "." + std::to_string(gcc_jit_version_minor()) + "." +
+           std::to_string(gcc_jit_version_patchlevel());
+}
 
 std::string NativeStep::unsupportedReason(const CompiledModel& model, Method method) {
     if (method != Method::Euler && method != Method::Rk2 && method != Method::Rk4)
@@ -338,6 +364,7 @@ std::string NativeStep::unsupportedReason(const CompiledModel& model, Method met
 
 std::shared_ptr<const NativeStep> NativeStep::compile(const CompiledModel& model, Method method, int driveSlot) {
     if (std::string why = unsupportedReason(model, method); !why.empty()) throw NativeCodeError(why);
+    requireBinutils();
     const auto start = std::chrono::steady_clock::now();
     ContextOwner owner;
     gcc_jit_context* ctx = owner.ctx;

@@ -48,6 +48,8 @@ enum NativeStepResult : int { kNativeNonFinite = 1, kNativeThresholdHeld = 2 };
 
 class NativeStep {
 public:
+    /// The libgccjit in use, "12.2.0".
+    static std::string libraryVersion();
     /// Whether `method` can run natively ("" or the reason it cannot).
     static std::string unsupportedReason(const CompiledModel& model, Method method);
     /// Builds the step. `driveSlot` is the slot a protocol overwrites at each stage, or -1.

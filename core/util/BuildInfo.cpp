@@ -2,6 +2,7 @@
 // SC-NeuroCore Studio — BuildInfo: versions gathered from compile-time macros and runtime calls.
 #include "util/BuildInfo.h"
 
+#include "ode/NativeStepCache.h"
 #include "plugin/PluginApi.h"
 
 #include <Eigen/Core>
@@ -29,10 +30,14 @@ std::string cxxStandard() {
     // __cplusplus is YYYYMM of the standard the code was compiled as.
     const long value = __cplusplus;
     std::string name;
-    if (value > 202002L) name = "C++23";
-    else if (value >= 202002L) name = "C++20";
-    else if (value >= 201703L) name = "C++17";
-    else name = "pre-C++17";
+    if (value > 202002L)
+        name = "C++23";
+    else if (value >= 202002L)
+        name = "C++20";
+    else if (value >= 201703L)
+        name = "C++17";
+    else
+        name = "pre-C++17";
     return name + " (" + std::to_string(value) + ")";
 }
 
@@ -59,8 +64,12 @@ std::vector<LibraryVersion> libraryVersions() {
     std::string sqlite = sqlite3_libversion();
     if (sqlite != SQLITE_VERSION) sqlite += " (built against " SQLITE_VERSION ")";
     out.push_back({"SQLite", sqlite});
-    out.push_back({"nlohmann-json", dotted(NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR,
-                                           NLOHMANN_JSON_VERSION_PATCH)});
+    out.push_back({"nlohmann-json",
+                   dotted(NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR, NLOHMANN_JSON_VERSION_PATCH)});
+    std::string jit = NativeStep::libraryVersion();
+    if (const std::string off = NativeStepCache::instance().disabledReason(); !off.empty())
+        jit += " (native steps off: " + off + ")";
+    out.push_back({"libgccjit", jit});
     out.push_back({"Plugin API", std::to_string(kPluginApiVersion)});
     return out;
 }

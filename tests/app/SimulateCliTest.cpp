@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace scs {
@@ -48,13 +49,60 @@ TEST_P(CliParity, SimulateJsonReproducesTheBrian2Fixture) {
 INSTANTIATE_TEST_SUITE_P(Fixtures, CliParity,
                          testing::Values("lif", "adex", "izhikevich_rs", "hodgkin_huxley", "fitzhugh_nagumo"));
 
+TEST(SimulateCli, NativeAndInterpretedEnginesGiveTheSameRunAndSaySo) {
+    std::vector<nlohmann::json> runs;
+    for (const char* engine : {"native", "interpreter"}) {
+        const auto r = cli({"simulate", "--model", "hodgkin_huxley", "--method", "rk4", "--duration", "50*ms",
+                            "--engine", engine, "--json"});
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+        runs.push_back(nlohmann::json::parse(r.out));
+        EXPECT_EQ(runs.back()["engine"], engine);
+    }
+    EXPECT_GT(runs[0]["spike_count"].get<int>(), 0);
+    EXPECT_EQ(runs[0]["spike_times_ms"], runs[1]["spike_times_ms"]);
+    EXPECT_EQ(runs[0]["v"], runs[1]["v"]);
+    const auto bad = cli({"simulate", "--model", "lif", "--engine", "jit"});
+    EXPECT_NE(bad.exitCode, 0);
+    EXPECT_NE(bad.err.find("--engine must be auto, native or interpreter"), std::string::npos) << bad.err;
+}
+
+TEST(SimulateCli, WithoutBinutilsTheRunIsInterpretedAndOneLineSaysWhy) {
+    // libgccjit's driver would exit the process if it could not run `as`; the studio checks first.
+    const auto r = test::runProcess(
+        {SCS_CLI_PATH, "simulate", "--model", "hodgkin_huxley", "--engine", "native", "--duration", "20*ms", "--json"},
+        {}, {"PATH=/nonexistent"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["engine"], "interpreter");
+    EXPECT_NE(r.err.find("native code is off (the assembler and linker"), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+}
+
 TEST(SimulateCli, WritesCsvWithHeaderAndSpikeColumn) {
     test::TempDir dir;
     const auto out = dir.path() / "lif.csv";
-    const auto r = cli({"simulate", "--equations", "dv/dt = (El - v + R*I)/tau : volt\nI : amp", "--threshold",
-                        "v > -50*mV", "--reset", "v = El", "--param", "El=-65*mV", "--param", "R=10*Mohm",
-                        "--param", "tau=10*ms", "--init", "v=-65*mV", "--protocol", "constant amplitude=2*nA",
-                        "--dt", "0.1*ms", "--duration", "100*ms", "--out", out.string()});
+    const auto r = cli({"simulate",
+                        "--equations",
+                        "dv/dt = (El - v + R*I)/tau : volt\nI : amp",
+                        "--threshold",
+                        "v > -50*mV",
+                        "--reset",
+                        "v = El",
+                        "--param",
+                        "El=-65*mV",
+                        "--param",
+                        "R=10*Mohm",
+                        "--param",
+                        "tau=10*ms",
+                        "--init",
+                        "v=-65*mV",
+                        "--protocol",
+                        "constant amplitude=2*nA",
+                        "--dt",
+                        "0.1*ms",
+                        "--duration",
+                        "100*ms",
+                        "--out",
+                        out.string()});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const std::string csv = test::readFile(out);
     EXPECT_EQ(csv.substr(0, csv.find('\n')), "t_s,v_V,I,spike");

@@ -27,10 +27,12 @@ TEST(BuildInfo, ListsEveryLibraryInOrderWithRealVersions) {
     const auto libs = libraryVersions();
     std::vector<std::string> names;
     for (const auto& lib : libs) names.push_back(lib.name);
-    EXPECT_EQ(names, (std::vector<std::string>{"Compiler", "C++ standard", "Eigen", "SQLite", "nlohmann-json", "Plugin API"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"Compiler", "C++ standard", "Eigen", "SQLite", "nlohmann-json",
+                                               "libgccjit", "Plugin API"}));
     const std::regex dotted(R"(\d+\.\d+\.\d+.*)");
     EXPECT_TRUE(std::regex_match(find(libs, "Eigen")->version, dotted)) << find(libs, "Eigen")->version;
     EXPECT_TRUE(std::regex_match(find(libs, "nlohmann-json")->version, dotted));
+    EXPECT_TRUE(std::regex_match(find(libs, "libgccjit")->version, dotted)) << find(libs, "libgccjit")->version;
     // The runtime library's version, not just the header's.
     EXPECT_EQ(find(libs, "SQLite")->version.rfind(sqlite3_libversion(), 0), 0u) << find(libs, "SQLite")->version;
     EXPECT_EQ(find(libs, "Plugin API")->version, std::to_string(kPluginApiVersion));
