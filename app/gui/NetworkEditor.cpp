@@ -226,7 +226,7 @@ bool NetworkEditor::run() {
     return task_->start(
         tr("Network %1").arg(q(graph.name)),
         [graph](JobContext* job) -> std::any {
-            // The simulator picks the thread count from the network's size (one per 25,000 neurons).
+            // The simulator picks the thread count from the network's size (one per 2,000 neurons).
             return std::make_shared<const NetworkResult>(simulateNetwork(graph, {}, job));
         },
         [this, start](bool ok, bool cancelled, const QString& error, const std::any& value) {

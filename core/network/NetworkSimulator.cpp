@@ -115,9 +115,11 @@ NetworkResult NetworkRunner::run() {
 } // namespace detail
 
 int defaultThreads(const BuiltNetwork& network) {
-    // Threads meet at a barrier every step; a chunk must be big enough that its step outlasts the
-    // meeting even when the machine is shared (a CUBA step of 4,000 neurons takes ~5 us on one core).
-    constexpr int kNeuronsPerThread = 25000;
+    // Threads meet at a barrier every step, so a chunk must be big enough that its step outlasts
+    // the meeting. CUBA's 4,000 neurons on two threads run 1.65x faster than on one on a quiet
+    // machine (docs/benchmarks.md); on a machine whose other cores are busy, a descheduled peer can
+    // make two threads slower, and --threads 1 is the remedy.
+    constexpr int kNeuronsPerThread = 2000;
     int neurons = 0;
     for (const BuiltPopulation& p : network.populations) neurons += p.size;
     const int hardware = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

@@ -29,7 +29,7 @@ struct NetworkRunOptions {
 NetworkResult simulateNetwork(const NetworkGraph& graph, const NetworkRunOptions& options = {},
                               JobContext* job = nullptr);
 
-/// The thread count used when none is given: one per 25,000 neurons, at most the hardware threads.
+/// The thread count used when none is given: one per 2,000 neurons, at most the hardware threads.
 /// Small networks run on one thread: their steps are too short to pay for a barrier on a shared machine.
 int defaultThreads(const BuiltNetwork& network);
 
