@@ -24,7 +24,7 @@ std::string siUnit(const Dimension& d) {
     if (d.isDimensionless()) return "1";
     static const std::pair<const char*, const char*> symbols[] = {{"volt", "V"},    {"amp", "A"},   {"second", "s"},
                                                                   {"siemens", "S"}, {"farad", "F"}, {"ohm", "ohm"}};
-    const std::string name = d.toString();
+    std::string name = d.toString();
     for (const auto& [longName, symbol] : symbols)
         if (name == longName) return symbol;
     return name;

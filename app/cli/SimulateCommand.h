@@ -8,6 +8,6 @@
 
 namespace scs::cli {
 
-int runSimulateCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int runSimulateCommand(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err);
 
 } // namespace scs::cli

@@ -65,7 +65,7 @@ private:
     void integrateExact();
     void checkFinite(std::int64_t stepIndex);
     double mask(std::size_t state, std::size_t lane) const {
-        return unless_[state] ? slots_[m_.notRefractorySlot * L_ + lane] : 1.0;
+        return unless_[state] ? slots_[m_.notRefractorySlot * static_cast<std::size_t>(L_) + lane] : 1.0;
     }
 
     const CompiledModel& m_;

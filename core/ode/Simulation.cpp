@@ -180,27 +180,27 @@ SimulationResult simulate(const NeuronModel& model, const SimulationSettings& s,
     return r;
 }
 
-BatchResult simulateBatch(const NeuronModel& model, const BatchSettings& b, JobContext* job) {
-    std::size_t copies = b.copies;
-    if (copies == 0) copies = std::max(b.values.size(), b.protocols.size());
+BatchResult simulateBatch(const NeuronModel& model, const BatchSettings& batch, JobContext* job) {
+    std::size_t copies = batch.copies;
+    if (copies == 0) copies = std::max(batch.values.size(), batch.protocols.size());
     if (copies == 0) throw SimulationError("a batch needs at least one copy");
-    if (!b.values.empty() && b.values.size() != copies)
-        throw SimulationError("the batch has " + std::to_string(b.values.size()) + " value rows for " +
+    if (!batch.values.empty() && batch.values.size() != copies)
+        throw SimulationError("the batch has " + std::to_string(batch.values.size()) + " value rows for " +
                               std::to_string(copies) + " copies");
-    if (!b.protocols.empty() && b.protocols.size() != copies)
-        throw SimulationError("the batch has " + std::to_string(b.protocols.size()) + " protocols for " +
+    if (!batch.protocols.empty() && batch.protocols.size() != copies)
+        throw SimulationError("the batch has " + std::to_string(batch.protocols.size()) + " protocols for " +
                               std::to_string(copies) + " copies");
-    for (const auto& row : b.values)
-        if (row.size() != b.varied.size())
+    for (const auto& row : batch.values)
+        if (row.size() != batch.varied.size())
             throw SimulationError("every value row needs one value per varied parameter");
-    const Plan plan = validate(model, b.base, copies, b.recordStates);
+    const Plan plan = validate(model, batch.base, copies, batch.recordStates);
     std::vector<std::uint16_t> variedSlots;
-    for (const auto& name : b.varied) variedSlots.push_back(parameterSlot(model, name));
-    const Protocol* baseProtocol = b.base.protocol ? &*b.base.protocol : nullptr;
-    if (baseProtocol) checkProtocolUnits(model, b.base.drive, *baseProtocol);
-    if (!b.protocols.empty()) {
-        parameterSlot(model, b.base.drive);
-        for (const auto& p : b.protocols) checkProtocolUnits(model, b.base.drive, p);
+    for (const auto& name : batch.varied) variedSlots.push_back(parameterSlot(model, name));
+    const Protocol* baseProtocol = batch.base.protocol ? &*batch.base.protocol : nullptr;
+    if (baseProtocol) checkProtocolUnits(model, batch.base.drive, *baseProtocol);
+    if (!batch.protocols.empty()) {
+        parameterSlot(model, batch.base.drive);
+        for (const auto& p : batch.protocols) checkProtocolUnits(model, batch.base.drive, p);
     }
 
     const CompiledModel& m = model.compiled();
@@ -209,10 +209,10 @@ BatchResult simulateBatch(const NeuronModel& model, const BatchSettings& b, JobC
     result.spikeTimes.assign(copies, {});
     result.errors.assign(copies, {});
     for (const auto& v : m.states) result.names.push_back(v.name);
-    if (b.recordStates) {
+    if (batch.recordStates) {
         result.traces.assign(copies, std::vector<std::vector<double>>(n));
         for (std::int64_t i = 0; i < plan.steps; i += plan.recordEvery)
-            result.time.push_back(static_cast<double>(i) * b.base.dt);
+            result.time.push_back(static_cast<double>(i) * batch.base.dt);
     }
 
     // Blocks of lanes; a block is always run whole by one thread, so results are independent of
@@ -220,7 +220,7 @@ BatchResult simulateBatch(const NeuronModel& model, const BatchSettings& b, JobC
     constexpr std::size_t kLanesPerBlock = 16;
     const std::size_t blocks = (copies + kLanesPerBlock - 1) / kLanesPerBlock;
     unsigned threads =
-        b.threads > 0 ? static_cast<unsigned>(b.threads) : std::max(1u, std::thread::hardware_concurrency());
+        batch.threads > 0 ? static_cast<unsigned>(batch.threads) : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, blocks));
     std::atomic<std::size_t> nextBlock{0};
     std::atomic<std::int64_t> stepsDone{0};
@@ -237,22 +237,23 @@ BatchResult simulateBatch(const NeuronModel& model, const BatchSettings& b, JobC
             if (blockIndex >= blocks || cancelled.load()) return;
             const std::size_t first = blockIndex * kLanesPerBlock;
             const int lanes = static_cast<int>(std::min(kLanesPerBlock, copies - first));
-            LaneBlock block(m, plan.method, b.base.dt, lanes, b.base.seed, first);
+            LaneBlock block(m, plan.method, batch.base.dt, lanes, batch.base.seed, first);
             for (int l = 0; l < lanes; ++l) {
                 const std::size_t copy = first + static_cast<std::size_t>(l);
-                const Protocol* p = b.protocols.empty() ? baseProtocol : &b.protocols[copy];
-                configureLane(model, block, l, b.base, variedSlots, b.values.empty() ? nullptr : &b.values[copy], p);
+                const Protocol* p = batch.protocols.empty() ? baseProtocol : &batch.protocols[copy];
+                configureLane(model, block, l, batch.base, variedSlots,
+                              batch.values.empty() ? nullptr : &batch.values[copy], p);
             }
             block.prepare();
             for (std::int64_t i = 0; i < plan.steps; ++i) {
-                if (b.recordStates && i % plan.recordEvery == 0)
+                if (batch.recordStates && i % plan.recordEvery == 0)
                     for (int l = 0; l < lanes; ++l)
                         for (std::size_t k = 0; k < n; ++k)
                             result.traces[first + static_cast<std::size_t>(l)][k].push_back(block.state(l, k));
                 block.beginStep(i);
                 for (int lane : block.step(i))
                     result.spikeTimes[first + static_cast<std::size_t>(lane)].push_back(static_cast<double>(i) *
-                                                                                        b.base.dt);
+                                                                                        batch.base.dt);
                 if (i % kProgressEvery == kProgressEvery - 1) {
                     stepsDone.fetch_add(kProgressEvery);
                     if (job && job->isCancelled()) {

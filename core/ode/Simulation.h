@@ -82,6 +82,6 @@ struct BatchResult {
 
 /// Runs the copies in parallel; a copy that diverges is reported in `errors`, not thrown.
 /// Results do not depend on the thread count. Throws SimulationError for invalid settings.
-BatchResult simulateBatch(const NeuronModel& model, const BatchSettings& settings, JobContext* job = nullptr);
+BatchResult simulateBatch(const NeuronModel& model, const BatchSettings& batch, JobContext* job = nullptr);
 
 } // namespace scs
