@@ -2,6 +2,8 @@
 // SC-NeuroCore Studio — the inspector's forms, one per kind of item.
 #include "NetworkInspector.h"
 
+#include "network/ItemText.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -209,39 +211,35 @@ void NetworkInspector::addOverrides(const QString& heading,
     bold.setBold(true);
     title->setFont(bold);
     form_->addRow(title);
-    for (const auto& [name, value] : defaults) {
+    for (const auto& entry : defaults) {
+        const std::string& name = entry.first; // not a structured binding: lambdas below capture it
+        const std::string& value = entry.second;
         auto found = std::find_if(overrides.begin(), overrides.end(), [&](const auto& o) { return o.first == name; });
-        auto* edit = new QLineEdit(found == overrides.end() ? QString() : q(found->second.a));
+        const QString shown = found == overrides.end() ? QString() : q(valueSpecText(found->second));
+        QLineEdit* edit =
+            addParsed(q(name), shown,
+                      tr("Empty: the model's value (%1). A value with units for every neuron, or uniform(a, b), "
+                         "normal(mean, sd) or expression(...) of i, N, rand() and randn(), per neuron")
+                          .arg(q(value)),
+                      what, [&overrides, key = name](const std::string& text) {
+                          auto at = std::find_if(overrides.begin(), overrides.end(),
+                                                 [&](const auto& o) { return o.first == key; });
+                          if (text.empty()) {
+                              if (at == overrides.end()) return false;
+                              overrides.erase(at);
+                              return true;
+                          }
+                          const ValueSpec parsed = parseValueSpecText(text);
+                          if (at == overrides.end()) {
+                              overrides.emplace_back(key, parsed);
+                              return true;
+                          }
+                          if (at->second == parsed) return false;
+                          at->second = parsed;
+                          return true;
+                      });
         edit->setObjectName(QStringLiteral("override_") + q(name));
         edit->setPlaceholderText(q(value));
-        if (found != overrides.end() && found->second.kind != ValueSpec::Kind::Constant) {
-            // A draw or an expression: shown, not flattened into a constant by an edit here.
-            const char* kinds[] = {"constant", "uniform", "normal", "expression"};
-            edit->setText(QStringLiteral("%1(%2%3)")
-                              .arg(QString::fromLatin1(kinds[static_cast<int>(found->second.kind)]), q(found->second.a),
-                                   found->second.b.empty() ? QString() : ", " + q(found->second.b)));
-            edit->setReadOnly(true);
-            form_->addRow(q(name), edit);
-            continue;
-        }
-        edit->setToolTip(tr("Empty: the model's value (%1). A value with units, the same for every neuron; draws "
-                            "and expressions of i are set in the project's JSON form")
-                             .arg(q(value)));
-        connect(edit, &QLineEdit::editingFinished, this, [this, edit, &overrides, key = name, what] {
-            const std::string text = edit->text().trimmed().toStdString();
-            auto at = std::find_if(overrides.begin(), overrides.end(), [&](const auto& o) { return o.first == key; });
-            if (text.empty()) {
-                if (at == overrides.end()) return;
-                overrides.erase(at);
-            } else if (at == overrides.end()) {
-                overrides.emplace_back(key, ValueSpec::constant(text));
-            } else {
-                if (at->second == ValueSpec::constant(text)) return;
-                at->second = ValueSpec::constant(text);
-            }
-            commit(what);
-        });
-        form_->addRow(q(name), edit);
     }
 }
 
@@ -305,6 +303,7 @@ void NetworkInspector::showProjection(Projection& p) {
         commit(tr("Change seed of %1").arg(name));
     });
     form_->addRow(tr("Seed"), seedBox);
+    addStdp(p);
 }
 
 void NetworkInspector::showStimulus(Stimulus& s) {
@@ -317,7 +316,14 @@ void NetworkInspector::showStimulus(Stimulus& s) {
         addText(tr("Rate"), s.rate, tr("Firing rate of each source, e.g. 10*Hz"), tr("Change rate of %1").arg(name));
     }
     if (s.kind == Stimulus::Kind::SpikeGenerator)
-        form_->addRow(tr("Spikes"), new QLabel(tr("%1 given spike times").arg(s.spikes.size())));
+        addParsed(tr("Spikes"), q(spikeListText(s.spikes)),
+                  tr("Source index @ time, comma-separated, e.g. 0@10*ms, 1@12.5*ms (a time alone: source 0)"),
+                  tr("Change spike times of %1").arg(name), [&s](const std::string& text) {
+                      auto spikes = parseSpikeList(text);
+                      if (spikes == s.spikes) return false;
+                      s.spikes = std::move(spikes);
+                      return true;
+                  });
     if (s.kind == Stimulus::Kind::Current) {
         form_->addRow(tr("Protocol"), new QLabel(q(s.protocol.toString())));
         addText(tr("Parameter"), s.parameter, tr("The target population's parameter the current drives, e.g. I"),
@@ -333,9 +339,21 @@ void NetworkInspector::showMonitor(Monitor& m) {
         addText(tr("Bin width"), m.binWidth, tr("Width of the rate's time bins, e.g. 1*ms"),
                 tr("Change bin width of %1").arg(name));
     if (m.kind == Monitor::Kind::State) {
-        QStringList variables;
-        for (const auto& v : m.variables) variables << q(v);
-        form_->addRow(tr("Variables"), new QLabel(variables.join(QStringLiteral(", "))));
+        addParsed(tr("Variables"), q(nameListText(m.variables)), tr("State variables to record, e.g. v, w"),
+                  tr("Change variables of %1").arg(name), [&m](const std::string& text) {
+                      auto names = parseNameList(text);
+                      if (names == m.variables) return false;
+                      m.variables = std::move(names);
+                      return true;
+                  });
+        addParsed(tr("Neurons"), q(indexListText(m.indices)),
+                  tr("Indices of the neurons recorded, e.g. 0, 5, 10 (empty: the first one)"),
+                  tr("Change recorded neurons of %1").arg(name), [&m](const std::string& text) {
+                      auto indices = parseIndexList(text);
+                      if (indices == m.indices) return false;
+                      m.indices = std::move(indices);
+                      return true;
+                  });
     }
 }
 

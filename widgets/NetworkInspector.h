@@ -14,6 +14,7 @@
 
 class QFormLayout;
 class QLabel;
+class QLineEdit;
 
 namespace scs::ui {
 
@@ -53,6 +54,12 @@ private:
     /// One row per name: its override (a constant) or, when empty, the model's `defaults` value.
     void addOverrides(const QString& heading, const std::vector<std::pair<std::string, std::string>>& defaults,
                       std::vector<std::pair<std::string, ValueSpec>>& overrides, const QString& what);
+    /// A text row that `apply` parses into the graph: it returns whether anything changed, or throws
+    /// ItemTextError, whose message is shown while nothing is committed. Returns the row's editor.
+    QLineEdit* addParsed(const QString& label, const QString& text, const QString& tip, const QString& what,
+                         std::function<bool(const std::string&)> apply);
+    /// The projection's optional pair-based STDP: a switch and, when on, its five values.
+    void addStdp(Projection& p);
     void addModelChoice(Population& p);
     void commit(const QString& what);
 
@@ -61,6 +68,7 @@ private:
     QString id_;
     QLabel* title_;
     QLabel* problem_;
+    QString typingProblem_; // the problem label's text when it shows a line that did not parse
     // The form lives in its own widget, replaced (deleteLater) on every inspect: an edit's signal
     // may lead straight back here, and the editor that sent it must outlive the handler.
     QWidget* formHost_ = nullptr;
