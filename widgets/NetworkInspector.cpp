@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace scs::ui {
 
@@ -26,6 +27,14 @@ template <class Items>
 auto findById(Items& items, const QString& id) -> decltype(&items.front()) {
     const auto it = std::find_if(items.begin(), items.end(), [&](const auto& item) { return q(item.id) == id; });
     return it == items.end() ? nullptr : &*it;
+}
+
+// Stores `value` in `field`; whether that changed anything (an unchanged edit is not committed).
+template <class T>
+bool assignChanged(T& field, T value) {
+    if (value == field) return false;
+    field = std::move(value);
+    return true;
 }
 
 } // namespace
@@ -318,12 +327,8 @@ void NetworkInspector::showStimulus(Stimulus& s) {
     if (s.kind == Stimulus::Kind::SpikeGenerator)
         addParsed(tr("Spikes"), q(spikeListText(s.spikes)),
                   tr("Source index @ time, comma-separated, e.g. 0@10*ms, 1@12.5*ms (a time alone: source 0)"),
-                  tr("Change spike times of %1").arg(name), [&s](const std::string& text) {
-                      auto spikes = parseSpikeList(text);
-                      if (spikes == s.spikes) return false;
-                      s.spikes = std::move(spikes);
-                      return true;
-                  });
+                  tr("Change spike times of %1").arg(name),
+                  [&s](const std::string& text) { return assignChanged(s.spikes, parseSpikeList(text)); });
     if (s.kind == Stimulus::Kind::Current) {
         form_->addRow(tr("Protocol"), new QLabel(q(s.protocol.toString())));
         addText(tr("Parameter"), s.parameter, tr("The target population's parameter the current drives, e.g. I"),
@@ -340,20 +345,12 @@ void NetworkInspector::showMonitor(Monitor& m) {
                 tr("Change bin width of %1").arg(name));
     if (m.kind == Monitor::Kind::State) {
         addParsed(tr("Variables"), q(nameListText(m.variables)), tr("State variables to record, e.g. v, w"),
-                  tr("Change variables of %1").arg(name), [&m](const std::string& text) {
-                      auto names = parseNameList(text);
-                      if (names == m.variables) return false;
-                      m.variables = std::move(names);
-                      return true;
-                  });
+                  tr("Change variables of %1").arg(name),
+                  [&m](const std::string& text) { return assignChanged(m.variables, parseNameList(text)); });
         addParsed(tr("Neurons"), q(indexListText(m.indices)),
                   tr("Indices of the neurons recorded, e.g. 0, 5, 10 (empty: the first one)"),
-                  tr("Change recorded neurons of %1").arg(name), [&m](const std::string& text) {
-                      auto indices = parseIndexList(text);
-                      if (indices == m.indices) return false;
-                      m.indices = std::move(indices);
-                      return true;
-                  });
+                  tr("Change recorded neurons of %1").arg(name),
+                  [&m](const std::string& text) { return assignChanged(m.indices, parseIndexList(text)); });
     }
 }
 
